@@ -1,0 +1,140 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { API_VERSIONS, DEFAULT_API_VERSION } from './jwt/apiVersions';
+import { addSessionHeader } from './jwt/authenticateRequest';
+import { obtainAccessToken } from './jwt/obtainAccessToken';
+import { JWT_LIFETIME } from './jwt/credentialFields';
+
+export class WorkfrontJwtApi implements ICredentialType {
+	name = 'workfrontJwtApi';
+
+	displayName = 'Workfront JWT API';
+
+	icon: Icon = { light: 'file:../icons/workfront.svg', dark: 'file:../icons/workfront.dark.svg' };
+
+	documentationUrl =
+		'https://experienceleague.adobe.com/en/docs/workfront/using/adobe-workfront-api/api-notes/oauth-app-jwt-flow';
+
+	httpRequestNode = {
+		name: 'Workfront',
+		docsUrl:
+			'https://experienceleague.adobe.com/en/docs/workfront/using/adobe-workfront-api/api-general-information/api-basics',
+		apiBaseUrlPlaceholder: 'https://yourdomain.my.workfront.com/attask/api/v22.0/',
+	};
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Workfront URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'yourdomain.my.workfront.com',
+			description:
+				'The address you see in the browser when logged in to Workfront, e.g. yourdomain.my.workfront.com, yourdomain.my.workfront.adobe.com or yourdomain.preview.workfront.com. A pasted link works; only its host is used. HTTPS is required.',
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'options',
+			default: DEFAULT_API_VERSION,
+			options: API_VERSIONS.map(({ value, released }) => ({
+				name: `${value} (released ${released})`,
+				value,
+			})),
+			description: 'The Workfront REST API version every request uses (/attask/api/<version>/)',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'In Workfront: Setup > System > OAuth2 Applications > your Machine to Machine application (server authentication with JWT) > Client ID',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Shown once when the OAuth2 application is created (Setup > System > OAuth2 Applications). If it is lost, generate a new one there.',
+		},
+		{
+			displayName: 'Customer ID',
+			name: 'customerId',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'In the OAuth2 application details in Workfront (Setup > System > OAuth2 Applications > your application > Customer ID). Sent as the JWT issuer (iss).',
+		},
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'The ID of the Workfront user who uploaded the public key to the application; n8n acts as this user. Open the user in Workfront: the ID is the 32 characters in the address bar. Sent as the JWT subject (sub).',
+		},
+		{
+			displayName: 'Private Key',
+			name: 'privateKey',
+			type: 'string',
+			typeOptions: { password: true, rows: 6 },
+			default: '',
+			required: true,
+			placeholder: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
+			description:
+				'The RSA private key (PEM, 2048 bits or more) of the key pair whose public key or certificate is uploaded to the OAuth2 application. Paste the whole file, BEGIN and END lines included.',
+		},
+		{
+			displayName: 'JWT Lifetime (Seconds)',
+			name: 'jwtLifetime',
+			type: 'number',
+			typeOptions: { minValue: JWT_LIFETIME.min, maxValue: JWT_LIFETIME.max },
+			default: JWT_LIFETIME.default,
+			description:
+				'How long each signed JWT is valid. Workfront recommends a few minutes; a new JWT is signed for every token exchange.',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const accessToken = await obtainAccessToken(
+			async (options) => await this.helpers.httpRequest(options),
+			credentials,
+		);
+		return { accessToken };
+	}
+
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	) => addSessionHeader(credentials, requestOptions);
+
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'GET',
+			url: '=/attask/api/{{$credentials.apiVersion}}/session',
+		},
+	};
+}

@@ -1,0 +1,28 @@
+import { WorkfrontCredentialError } from './credentialError';
+
+/** Versions Workfront still supports (reference: api-version-support-schedule), newest first. */
+export const API_VERSIONS = [
+	{ value: 'v22.0', released: 'May 2026' },
+	{ value: 'v21.0', released: 'October 2025' },
+	{ value: 'v20.0', released: 'May 2025' },
+	{ value: 'v19.0', released: 'October 2024' },
+	{ value: 'v18.0', released: 'April 2024' },
+	{ value: 'v17.0', released: 'October 2023' },
+	{ value: 'v16.0', released: 'April 2023' },
+] as const;
+
+export const DEFAULT_API_VERSION = API_VERSIONS[0].value;
+
+/** Accepts `v21.0`, `21.0`, `v21` or `21` (an expression may give any of them). */
+export function normaliseApiVersion(value: unknown): string {
+	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	if (text === '') return DEFAULT_API_VERSION;
+	const match = /^v?(\d{2})(?:\.0)?$/.exec(text);
+	if (!match || Number(match[1]) < 15) {
+		throw new WorkfrontCredentialError(
+			`API Version "${text}" is not a Workfront API version. Pick one of the listed versions, for example ${DEFAULT_API_VERSION}.`,
+			'API Version',
+		);
+	}
+	return `v${match[1]}.0`;
+}

@@ -1,0 +1,121 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import { redactSecrets, WorkfrontCredentialError } from './credentialError';
+import { explainNetworkFailure, explainRefusedExchange } from './exchangeErrors';
+
+export const EXCHANGE_PATH = '/integrations/oauth2/api/v1/jwt/exchange';
+export const EXCHANGE_TIMEOUT_MS = 30_000;
+
+export type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
+
+export interface ExchangeInput {
+	origin: string;
+	clientId: string;
+	clientSecret: string;
+	jwt: string;
+}
+
+interface FullResponse {
+	body?: unknown;
+	statusCode?: number;
+}
+
+/** Workfront does not document this answer; these are the shapes seen or plausible. */
+const TOKEN_KEYS = ['access_token', 'accessToken', 'sessionID', 'sessionId', 'session_id', 'token'];
+const MESSAGE_KEYS = ['message', 'error_description', 'errorMessage', 'detail', 'title'];
+
+function parseBody(body: unknown): { json?: Record<string, unknown>; notJson: boolean } {
+	let value = body;
+	if (Buffer.isBuffer(value)) value = value.toString('utf8');
+	if (typeof value === 'string') {
+		const text = value.trim();
+		try {
+			value = JSON.parse(text);
+		} catch {
+			return { notJson: text !== '' };
+		}
+	}
+	if (value && typeof value === 'object' && !Array.isArray(value)) {
+		return { json: value as Record<string, unknown>, notJson: false };
+	}
+	return { notJson: false };
+}
+
+function pickString(source: unknown, keys: string[]): string | undefined {
+	if (!source || typeof source !== 'object') return undefined;
+	const record = source as Record<string, unknown>;
+	for (const key of keys) {
+		const value = record[key];
+		if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	}
+	return undefined;
+}
+
+function findToken(json: Record<string, unknown>): string | undefined {
+	return pickString(json, TOKEN_KEYS) ?? pickString(json.data, TOKEN_KEYS);
+}
+
+function findServerMessage(json: Record<string, unknown> | undefined): string | undefined {
+	if (!json) return undefined;
+	const error = json.error;
+	return (
+		pickString(json, MESSAGE_KEYS) ??
+		pickString(error, MESSAGE_KEYS) ??
+		(typeof error === 'string' ? error : undefined)
+	);
+}
+
+/**
+ * POSTs the signed JWT to Workfront's exchange endpoint and returns the access token. Any failure
+ * becomes a WorkfrontCredentialError whose text has been scrubbed of every secret involved.
+ */
+export async function exchangeJwtForToken(
+	httpRequest: HttpRequest,
+	input: ExchangeInput,
+): Promise<string> {
+	const secrets = [input.clientSecret, input.jwt];
+	let response: FullResponse;
+	try {
+		response = (await httpRequest({
+			method: 'POST',
+			url: `${input.origin}${EXCHANGE_PATH}`,
+			headers: {
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Accept: 'application/json',
+			},
+			body: new URLSearchParams({
+				client_id: input.clientId,
+				client_secret: input.clientSecret,
+				jwt_token: input.jwt,
+			}).toString(),
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: EXCHANGE_TIMEOUT_MS,
+		})) as FullResponse;
+	} catch (error) {
+		throw explainNetworkFailure(error, input.origin);
+	}
+
+	const status = Number(response?.statusCode ?? 0);
+	const { json, notJson } = parseBody(response?.body);
+	const token = status >= 200 && status < 300 && json ? findToken(json) : undefined;
+	if (token) return token;
+
+	const serverMessage = findServerMessage(json);
+	if (status >= 200 && status < 300 && !notJson) {
+		throw new WorkfrontCredentialError(
+			`Workfront answered the token exchange without an access token (HTTP ${status}). Check Workfront URL: it must be your Workfront host, for example yourdomain.my.workfront.com`,
+			'Workfront URL',
+		);
+	}
+	throw explainRefusedExchange(
+		{
+			status,
+			notJson,
+			serverMessage: serverMessage
+				? redactSecrets(serverMessage, secrets).slice(0, 300)
+				: undefined,
+		},
+		input.origin,
+	);
+}

@@ -1,0 +1,130 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+
+import { WorkfrontCredentialError } from './credentialError';
+
+const FIELD = 'Private Key';
+const MIN_RSA_BITS = 2048;
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+?)-----([\s\S]*?)-----END \1-----/g;
+const NEW_PAIR_HINT =
+	'Generate a new pair with `openssl req -x509 -sha256 -nodes -newkey rsa:2048 -keyout private.key -out certificate_pub.crt`, upload certificate_pub.crt to the OAuth2 application in Workfront and paste the contents of private.key here.';
+
+interface PemBlock {
+	label: string;
+	body: string;
+}
+
+function fail(message: string): never {
+	throw new WorkfrontCredentialError(`${FIELD}: ${message}`, FIELD);
+}
+
+/** Undoes what copying a key through JSON, env files, chat tools and Windows does to it. */
+function unwrapPastedText(raw: string): string {
+	let text = raw.trim();
+	while (text.length >= 2 && /^(["'`]).*\1$/s.test(text)) {
+		text = text.slice(1, -1).trim();
+	}
+	return text
+		.replace(/\\r\\n|\\n|\\r/g, '\n')
+		.replace(/\r\n?/g, '\n')
+		.trim();
+}
+
+function findPemBlocks(text: string): PemBlock[] {
+	return [...text.matchAll(PEM_BLOCK)].map((match) => ({ label: match[1], body: match[2] }));
+}
+
+/** Rebuilds a clean PEM, whatever happened to the line breaks of the base64 body. */
+function toPem(label: string, body: string): string {
+	const base64 = body.replace(/\s+/g, '');
+	const lines = base64.match(/.{1,64}/g) ?? [];
+	return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+}
+
+function rejectUnusableBlock(block: PemBlock): void {
+	const { label, body } = block;
+	if (label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type:\s*4,\s*ENCRYPTED/i.test(body)) {
+		fail(
+			'this key is protected by a passphrase, which n8n cannot type in for you. Remove the passphrase from a copy of the key with `openssl pkey -in private.key -out private-nopass.key` (it asks for the passphrase once) and paste the contents of private-nopass.key.',
+		);
+	}
+	if (label === 'OPENSSH PRIVATE KEY') {
+		fail(
+			`this is an OpenSSH key; Workfront needs an RSA key in PEM format (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY). ${NEW_PAIR_HINT}`,
+		);
+	}
+	if (label === 'EC PRIVATE KEY' || label === 'DSA PRIVATE KEY') {
+		fail(
+			`this is ${label.startsWith('EC') ? 'an EC' : 'a DSA'} key, but Workfront signs with RS256, which needs an RSA key of at least ${MIN_RSA_BITS} bits. ${NEW_PAIR_HINT}`,
+		);
+	}
+}
+
+function explainMissingPrivateKey(text: string, blocks: PemBlock[]): never {
+	const labels = blocks.map((block) => block.label);
+	if (labels.includes('CERTIFICATE')) {
+		fail(
+			'this is a certificate (the public half you upload to Workfront), not the private key. Paste the private key: the file that starts with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----.',
+		);
+	}
+	if (labels.some((label) => label.endsWith('PUBLIC KEY'))) {
+		fail(
+			'this is a public key, not the private key. Paste the private key: the file that starts with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----.',
+		);
+	}
+	if (labels.length > 0) {
+		fail(
+			`found a "${labels[0]}" block, which is not a private key. Paste the private key: the file that starts with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----.`,
+		);
+	}
+	if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
+		fail(
+			'the key is cut off: its -----END … PRIVATE KEY----- line is missing. Copy the whole file, from the BEGIN line to the END line.',
+		);
+	}
+	if (text === '') {
+		fail(
+			'it is empty. Paste the private key of the key pair whose public key or certificate is uploaded to the OAuth2 application in Workfront.',
+		);
+	}
+	fail(
+		'this text is not a private key. Paste the whole private key file, from -----BEGIN PRIVATE KEY----- (or -----BEGIN RSA PRIVATE KEY-----) to the matching END line.',
+	);
+}
+
+function parseKey(block: PemBlock): KeyObject {
+	try {
+		return createPrivateKey({ key: toPem(block.label, block.body), format: 'pem' });
+	} catch {
+		return fail(
+			'the key text is damaged and could not be read (a character may be missing or changed). Copy the whole private key file again, from the BEGIN line to the END line.',
+		);
+	}
+}
+
+/**
+ * Reads a private key as people really paste it (PKCS#8 or PKCS#1, with literal \n escapes,
+ * collapsed line breaks, quotes, Windows line endings) and checks it can sign RS256. Every way it
+ * can be wrong has its own message; no message ever contains the key text.
+ */
+export function loadPrivateKey(raw: unknown): KeyObject {
+	const text = typeof raw === 'string' ? unwrapPastedText(raw) : '';
+	const blocks = findPemBlocks(text);
+	const privateBlock = blocks.find((block) => block.label.endsWith('PRIVATE KEY'));
+	if (!privateBlock) explainMissingPrivateKey(text, blocks);
+
+	rejectUnusableBlock(privateBlock);
+	const key = parseKey(privateBlock);
+
+	if (key.asymmetricKeyType !== 'rsa') {
+		fail(
+			`this is a ${key.asymmetricKeyType ?? 'non-RSA'} key, but Workfront signs with RS256, which needs an RSA key of at least ${MIN_RSA_BITS} bits. ${NEW_PAIR_HINT}`,
+		);
+	}
+	const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+	if (bits < MIN_RSA_BITS) {
+		fail(
+			`this RSA key has ${bits} bits; RS256 with Workfront needs at least ${MIN_RSA_BITS}. ${NEW_PAIR_HINT}`,
+		);
+	}
+	return key;
+}

@@ -1,0 +1,58 @@
+import { ExecuteContext } from 'n8n-core';
+import { Workflow, type INode, type INodeType, type IRunExecutionData } from 'n8n-workflow';
+
+import { createAdditionalData } from './additionalData';
+import type { InMemoryCredentialsHelper } from './credentialsHelper';
+import { TestNodeTypes } from './nodeTypes';
+
+const PROBE_TYPE: INodeType = {
+	description: {
+		displayName: 'Probe',
+		name: 'probe',
+		group: ['transform'],
+		version: 1,
+		description: 'A node that only holds a credential',
+		defaults: { name: 'Probe' },
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: 'workfrontJwtApi', required: true }],
+		properties: [],
+	} as INodeType['description'],
+};
+
+/**
+ * n8n-core's real execution context for a node that uses the stored credential, so tests can call
+ * `helpers.httpRequestWithAuthentication` exactly as a node's code does.
+ */
+export function createExecuteContext(
+	helper: InMemoryCredentialsHelper,
+	credentialId: string,
+): ExecuteContext {
+	const node: INode = {
+		id: 'probe',
+		name: 'Probe',
+		type: 'test.probe',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { workfrontJwtApi: { id: credentialId, name: 'Workfront test' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes({ 'test.probe': PROBE_TYPE }),
+	});
+	return new ExecuteContext(
+		workflow,
+		node,
+		createAdditionalData(helper),
+		'manual',
+		{ resultData: { runData: {} } } as IRunExecutionData,
+		0,
+		[{ json: {} }],
+		{ main: [[{ json: {} }]] },
+		{ node, data: { main: [[{ json: {} }]] }, source: null },
+		[],
+	);
+}

@@ -1,0 +1,325 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import { WorkfrontJwtApi } from '../../credentials/WorkfrontJwtApi.credentials';
+import { InMemoryCredentialsHelper } from '../harness/credentialsHelper';
+import { createExecuteContext } from '../harness/executeContext';
+import { testCredential } from '../harness/testCredential';
+import type { WorkfrontSimulator } from '../simulator';
+import { verifyRs256 } from '../simulator/jwtVerify';
+import { fixture, rsaPair } from '../support/keys';
+import { expectNoSecrets, pemFragments } from '../support/secrets';
+import {
+	CLIENT_SECRET,
+	CUSTOMER_ID,
+	USER_ID,
+	credentialsFor,
+	startWorkfront,
+} from '../support/workfrontAccount';
+
+const credentialType = new WorkfrontJwtApi();
+const CREDENTIAL_ID = 'cred-1';
+
+let simulator: WorkfrontSimulator;
+let helper: InMemoryCredentialsHelper;
+
+beforeEach(async () => {
+	const started = await startWorkfront();
+	simulator = started.simulator;
+	helper = new InMemoryCredentialsHelper({ workfrontJwtApi: credentialType });
+	helper.set(CREDENTIAL_ID, started.credentials);
+});
+
+afterEach(async () => {
+	await simulator.close();
+});
+
+function allSecrets(): string[] {
+	const stored = helper.get(CREDENTIAL_ID);
+	return [
+		CLIENT_SECRET,
+		...pemFragments(String(stored.privateKey)),
+		...simulator.state.exchangeRequests.map(({ jwt }) => jwt),
+		...simulator.state.exchangeRequests.map(({ jwt }) => jwt.split('.')[2]),
+		String(stored.accessToken ?? '') || undefined,
+	].filter((value): value is string => Boolean(value));
+}
+
+async function pressTest() {
+	return await testCredential(helper, credentialType, CREDENTIAL_ID);
+}
+
+function update(changes: Record<string, unknown>) {
+	helper.set(CREDENTIAL_ID, { ...helper.get(CREDENTIAL_ID), ...changes } as never);
+}
+
+describe('the Workfront JWT API credential against the simulator', () => {
+	test('Test succeeds, exchanges once and stores the access token', async () => {
+		await expect(pressTest()).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(simulator.counters.exchanges).toBe(1);
+		const token = helper.get(CREDENTIAL_ID).accessToken;
+		expect(token).toMatch(/^[0-9a-f]{32}$/);
+		expect(simulator.log.map(({ path }) => path)).toEqual([
+			'/integrations/oauth2/api/v1/jwt/exchange',
+			'/attask/api/v21.0/session',
+		]);
+	});
+
+	test('the exchanged JWT carries iss, sub, iat and exp and verifies with the registered key', async () => {
+		await pressTest();
+		const [{ jwt }] = simulator.state.exchangeRequests;
+		const check = verifyRs256(jwt, [rsaPair().publicKey]);
+		expect(check.ok).toBe(true);
+		const claims = (check as { claims: Record<string, number | string> }).claims;
+		expect(claims).toMatchObject({ iss: CUSTOMER_ID, sub: USER_ID });
+		expect(Number(claims.exp) - Number(claims.iat)).toBe(300);
+	});
+
+	test('a node request reuses the stored token, and the token goes in the sessionID header only', async () => {
+		const context = createExecuteContext(helper, CREDENTIAL_ID);
+		const seen: IHttpRequestOptions[] = [];
+		const first = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			'workfrontJwtApi',
+			{
+				url: '/attask/api/v21.0/session',
+				json: true,
+			},
+		)) as { data: { userID: string } };
+		expect(first.data.userID).toBe(USER_ID);
+		const options: IHttpRequestOptions = { url: `${simulator.origin}/attask/api/v21.0/session` };
+		seen.push(await credentialType.authenticate(helper.get(CREDENTIAL_ID), options));
+		expect(seen[0].headers).toEqual({ sessionID: helper.get(CREDENTIAL_ID).accessToken });
+		await context.helpers.httpRequestWithAuthentication.call(context, 'workfrontJwtApi', {
+			url: '/attask/api/v21.0/session',
+		});
+		expect(simulator.counters.exchanges).toBe(1);
+	});
+
+	test('an expired token leads to exactly one new exchange and the request succeeds', async () => {
+		simulator.setTokenTtl(1);
+		const context = createExecuteContext(helper, CREDENTIAL_ID);
+		const call = async () =>
+			await context.helpers.httpRequestWithAuthentication.call(context, 'workfrontJwtApi', {
+				url: '/attask/api/v21.0/session',
+				json: true,
+			});
+		await call();
+		const firstToken = helper.get(CREDENTIAL_ID).accessToken;
+		simulator.setTokenTtl(3600);
+		simulator.state.sessions.expireAll();
+		const answer = (await call()) as { data: { userID: string } };
+		expect(answer.data.userID).toBe(USER_ID);
+		expect(simulator.counters.exchanges).toBe(2);
+		expect(helper.get(CREDENTIAL_ID).accessToken).not.toBe(firstToken);
+		expect(helper.preAuthenticationRuns.map(({ expired }) => expired)).toEqual([false, true]);
+	});
+
+	test('a revoked token is replaced the same way', async () => {
+		const context = createExecuteContext(helper, CREDENTIAL_ID);
+		const call = async () =>
+			await context.helpers.httpRequestWithAuthentication.call(context, 'workfrontJwtApi', {
+				url: '/attask/api/v21.0/session',
+			});
+		await call();
+		simulator.revokeAllTokens();
+		await call();
+		await call();
+		expect(simulator.counters.exchanges).toBe(2);
+		expect(simulator.counters.rejectedUnauthenticated).toBe(1);
+	});
+
+	test('an X.509 certificate uploaded to Workfront works with its private key', async () => {
+		simulator.registerApplication({
+			clientId: 'cert-client',
+			clientSecret: CLIENT_SECRET,
+			customerId: CUSTOMER_ID,
+			keys: [{ userId: USER_ID, pem: fixture('certificate_pub.crt') }],
+		});
+		update({ clientId: 'cert-client', privateKey: fixture('private.key') });
+		await expect(pressTest()).resolves.toMatchObject({ status: 'OK' });
+	});
+
+	test('a PKCS#1 key pasted with literal \\n escapes works end to end', async () => {
+		update({ privateKey: rsaPair().pkcs1.trim().replace(/\n/g, '\\n') });
+		await expect(pressTest()).resolves.toMatchObject({ status: 'OK' });
+	});
+
+	test('a host pasted without https and with a path is accepted on loopback', async () => {
+		update({
+			url: `${simulator.origin.replace('http://', '')}/some/page?x=1`.replace(/^/, 'http://'),
+		});
+		await expect(pressTest()).resolves.toMatchObject({ status: 'OK' });
+	});
+
+	test('authenticate refuses to send the token to another host', async () => {
+		await pressTest();
+		await expect(
+			credentialType.authenticate(helper.get(CREDENTIAL_ID), {
+				url: 'https://example.com/attask/api/v21.0/session',
+			}),
+		).rejects.toThrow(
+			/only sends its token to http:\/\/127\.0\.0\.1:\d+, but this request goes to https:\/\/example\.com/,
+		);
+	});
+});
+
+describe('each way the exchange can fail has its own message, and none reveals a secret', () => {
+	const cases: Array<[string, () => void, RegExp]> = [
+		[
+			'wrong client secret',
+			() => update({ clientSecret: 'not-the-secret-123' }),
+			/Client ID or Client Secret/,
+		],
+		['wrong client ID', () => update({ clientId: 'someone-else' }), /Client ID or Client Secret/],
+		[
+			'a private key that does not match the uploaded public key',
+			() => update({ privateKey: rsaPair(2048, 1).pkcs8 }),
+			/rejected the JWT signature.*does not belong to this Private Key/,
+		],
+		[
+			'wrong customer ID',
+			() => update({ customerId: 'cust-other' }),
+			/did not accept the Customer ID/,
+		],
+		['wrong user ID', () => update({ userId: 'user-other' }), /did not accept the User ID/],
+		[
+			"n8n's clock far behind Workfront's",
+			() => simulator.setClockOffset(60 * 60 * 1000),
+			/expired or not yet valid.*clock/,
+		],
+		[
+			'a web page instead of JSON',
+			() =>
+				simulator.failNext(2, 200, {
+					raw: '<!DOCTYPE html><html><body>Sign in</body></html>',
+					headers: { 'content-type': 'text/html' },
+				}),
+			/web page instead of JSON.*Check Workfront URL/,
+		],
+		[
+			'JSON without a token',
+			() => simulator.failNext(2, 200, { body: { token_type: 'sessionID' } }),
+			/without an access token/,
+		],
+		[
+			'an endpoint that does not exist',
+			() => simulator.failNext(2, 404, { raw: 'Not Found' }),
+			/web page instead of JSON|no Workfront JWT exchange/,
+		],
+		[
+			"a failure on Workfront's side",
+			() => simulator.failNext(2, 503, { body: { message: 'maintenance' } }),
+			/problem on its side.*HTTP 503/,
+		],
+		['nothing listening', () => update({ url: 'http://127.0.0.1:9' }), /could not be reached/],
+		['an empty private key', () => update({ privateKey: '' }), /Private Key: it is empty/],
+		[
+			'a certificate in the key field',
+			() => update({ privateKey: fixture('certificate_pub.crt') }),
+			/certificate/,
+		],
+		[
+			'plain http to a remote host',
+			() => update({ url: 'http://acme.my.workfront.com' }),
+			/unencrypted/,
+		],
+		[
+			'a JWT lifetime out of bounds',
+			() => update({ jwtLifetime: 7200 }),
+			/JWT Lifetime must be .* from 30 to 900/,
+		],
+		['an empty customer ID', () => update({ customerId: '  ' }), /Customer ID is empty/],
+	];
+
+	test.each(cases)('%s', async (_name, arrange, expected) => {
+		arrange();
+		const result = await pressTest();
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(expected);
+		expectNoSecrets(result, allSecrets());
+
+		const context = createExecuteContext(helper, CREDENTIAL_ID);
+		update({ accessToken: '' });
+		const thrown = await context.helpers.httpRequestWithAuthentication
+			.call(context, 'workfrontJwtApi', { url: '/attask/api/v21.0/session' })
+			.then(
+				() => undefined,
+				(error: unknown) => error,
+			);
+		expect(thrown).toBeDefined();
+		expect((thrown as Error).message).toMatch(expected);
+		expectNoSecrets(thrown, allSecrets());
+	});
+
+	test('a 404 page is reported as the wrong host', async () => {
+		simulator.failNext(1, 404, { body: { message: 'no route' } });
+		const result = await pressTest();
+		expect(result.message).toMatch(/has no Workfront JWT exchange endpoint.*HTTP 404/);
+	});
+
+	test('a timeout names the host and the network', async () => {
+		simulator.failNext(1, 200, { delayMs: 2000, body: {} });
+		const hook = credentialType.preAuthentication;
+		const { httpRequest } = await import(
+			'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions'
+		);
+		const impatient = async (options: IHttpRequestOptions) =>
+			await httpRequest({ ...options, timeout: 200 });
+		const error = await hook
+			.call({ helpers: { httpRequest: impatient } }, helper.get(CREDENTIAL_ID))
+			.then(
+				() => undefined,
+				(caught: unknown) => caught,
+			);
+		expect((error as Error).message).toMatch(/did not answer the token exchange in time/);
+		expectNoSecrets(error, allSecrets());
+	});
+});
+
+describe('the exchange tolerates the answers Workfront might give', () => {
+	test.each([
+		[
+			'the documented shape',
+			{ token_type: 'sessionID', access_token: 'tok-a-0001', expires_in: 3600 },
+		],
+		['sessionID', { sessionID: 'tok-a-0001' }],
+		['camelCase', { accessToken: 'tok-a-0001' }],
+		['wrapped in data', { data: { access_token: 'tok-a-0001' } }],
+	])('%s', async (_name, body) => {
+		simulator.failNext(1, 200, { body, path: /jwt\/exchange$/ });
+		const output = await credentialType.preAuthentication.call(
+			{
+				helpers: {
+					httpRequest: (
+						await import(
+							'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions'
+						)
+					).httpRequest,
+				},
+			},
+			helper.get(CREDENTIAL_ID),
+		);
+		expect(output).toEqual({ accessToken: 'tok-a-0001' });
+	});
+
+	test('JSON sent as text/plain', async () => {
+		simulator.failNext(1, 200, {
+			raw: JSON.stringify({ access_token: 'tok-b-0002' }),
+			headers: { 'content-type': 'text/plain' },
+			path: /jwt\/exchange$/,
+		});
+		const { httpRequest } = await import(
+			'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions'
+		);
+		const output = await credentialType.preAuthentication.call(
+			{ helpers: { httpRequest } },
+			helper.get(CREDENTIAL_ID),
+		);
+		expect(output).toEqual({ accessToken: 'tok-b-0002' });
+	});
+});
+
+test('credentialsFor builds data the simulator accepts', async () => {
+	const data = credentialsFor(simulator, rsaPair().pkcs8);
+	expect(data.url).toBe(simulator.origin);
+});

@@ -1,0 +1,97 @@
+import type { AddressInfo } from 'node:net';
+
+import type { OAuthApplication } from './applications';
+import { apiRoutes } from './apiRoutes';
+import { createSimulatorServer } from './server';
+import { SimulatorState, type Fault, type SimulatorOptions } from './state';
+
+export type { OAuthApplication } from './applications';
+export type { Fault, LoggedRequest, SimulatorOptions } from './state';
+
+export interface StartOptions extends Partial<SimulatorOptions> {
+	applications?: OAuthApplication[];
+	/** Defaults to 0: an ephemeral port chosen by the system. */
+	port?: number;
+	host?: string;
+}
+
+/** A running Workfront simulator on 127.0.0.1. */
+export class WorkfrontSimulator {
+	private constructor(
+		readonly state: SimulatorState,
+		private readonly server: ReturnType<typeof createSimulatorServer>,
+		readonly origin: string,
+	) {}
+
+	static async start(options: StartOptions = {}): Promise<WorkfrontSimulator> {
+		const { applications = [], port = 0, host = '127.0.0.1', ...simOptions } = options;
+		const state = new SimulatorState(simOptions);
+		for (const app of applications) state.applications.register(app);
+		const server = createSimulatorServer(state, apiRoutes);
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, host, () => resolve());
+		});
+		const address = server.address() as AddressInfo;
+		return new WorkfrontSimulator(state, server, `http://${host}:${address.port}`);
+	}
+
+	get port(): number {
+		return Number(new URL(this.origin).port);
+	}
+
+	get counters() {
+		return this.state.counters;
+	}
+
+	get log() {
+		return this.state.log;
+	}
+
+	registerApplication(app: OAuthApplication): void {
+		this.state.applications.register(app);
+	}
+
+	/** The next `times` matching requests get this answer instead of the real one. */
+	injectFault(fault: Fault): void {
+		this.state.faults.push(fault);
+	}
+
+	failNext(times: number, status: number, fault: Omit<Fault, 'times' | 'status'> = {}): void {
+		this.injectFault({ times, status, ...fault });
+	}
+
+	revokeAllTokens(): void {
+		this.state.sessions.revokeAll();
+	}
+
+	setLatency(latencyMs: number): void {
+		this.state.options.latencyMs = latencyMs;
+	}
+
+	/** Makes the simulator's clock run this far ahead of the machine's (negative: behind). */
+	setClockOffset(milliseconds: number): void {
+		this.state.clockOffsetMs = milliseconds;
+	}
+
+	setTokenTtl(seconds: number): void {
+		this.state.options.tokenTtlSeconds = seconds;
+	}
+
+	resetCounters(): void {
+		Object.assign(this.state.counters, {
+			requests: 0,
+			exchangeAttempts: 0,
+			exchanges: 0,
+			rejectedUnauthenticated: 0,
+		});
+		this.state.log.length = 0;
+		this.state.exchangeRequests.length = 0;
+	}
+
+	async close(): Promise<void> {
+		this.state.closing.abort();
+		this.server.closeAllConnections();
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+}

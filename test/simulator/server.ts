@@ -1,0 +1,109 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
+
+import { authenticate } from './auth';
+import {
+	apiError,
+	formParams,
+	readBody,
+	writeResponse,
+	type SimRequest,
+	type SimResponse,
+} from './http';
+import { exchangeJwt } from './oauth';
+import { findRoute, parseApiPath, type ApiRoute } from './routing';
+import type { SimulatorState } from './state';
+
+export const EXCHANGE_PATH = '/integrations/oauth2/api/v1/jwt/exchange';
+
+function effectiveMethod(request: SimRequest): string {
+	const override = request.query.get('method') ?? formParams(request).get('method');
+	return (override ?? request.method).toUpperCase();
+}
+
+async function route(
+	request: SimRequest,
+	state: SimulatorState,
+	routes: ApiRoute[],
+): Promise<SimResponse> {
+	if (request.path === EXCHANGE_PATH) {
+		return request.method === 'POST'
+			? exchangeJwt(request, state)
+			: apiError(405, 'com.attask.common.MethodNotAllowedException', 'Use POST');
+	}
+	const apiPath = parseApiPath(request.path);
+	if (apiPath?.kind === 'gone') {
+		return apiError(
+			410,
+			'com.attask.common.GoneException',
+			`API version ${apiPath.version} is no longer supported`,
+		);
+	}
+	if (apiPath?.kind === 'api') {
+		const session = authenticate(request, state);
+		if (!('token' in session)) return session;
+		const method = effectiveMethod(request);
+		const found = findRoute(routes, method, apiPath.rest);
+		if (!found) {
+			return apiError(
+				404,
+				'com.attask.common.NotFoundException',
+				`No such API endpoint: ${method} ${apiPath.rest}`,
+			);
+		}
+		request.params = found.params;
+		return await found.route.handler(request, { state, session, version: apiPath.version, method });
+	}
+	return {
+		status: 404,
+		raw: '<html><body><h1>Not Found</h1></body></html>',
+		headers: { 'content-type': 'text/html' },
+	};
+}
+
+async function toSimRequest(incoming: IncomingMessage): Promise<SimRequest> {
+	const url = new URL(incoming.url ?? '/', 'http://simulator');
+	return {
+		method: (incoming.method ?? 'GET').toUpperCase(),
+		path: url.pathname,
+		query: url.searchParams,
+		headers: incoming.headers,
+		rawBody: await readBody(incoming),
+		contentType: String(incoming.headers['content-type'] ?? '').toLowerCase(),
+		params: {},
+	};
+}
+
+export function createSimulatorServer(state: SimulatorState, routes: ApiRoute[]): Server {
+	return createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
+		void (async () => {
+			const request = await toSimRequest(incoming);
+			state.counters.requests += 1;
+			if (state.options.latencyMs > 0)
+				await delay(state.options.latencyMs, undefined, { signal: state.closing.signal });
+
+			const fault = state.takeFault(request.method, request.path);
+			if (fault?.delayMs) await delay(fault.delayMs, undefined, { signal: state.closing.signal });
+			if (fault?.drop) {
+				incoming.socket.destroy();
+				return;
+			}
+
+			let result: SimResponse;
+			try {
+				result = fault ? state.faultResponse(fault) : await route(request, state, routes);
+			} catch (error) {
+				result = apiError(500, 'java.lang.RuntimeException', (error as Error).message);
+			}
+			state.log.push({
+				method: request.method,
+				effectiveMethod: effectiveMethod(request),
+				path: request.path,
+				query: request.query.toString(),
+				status: result.status,
+				at: state.now(),
+			});
+			writeResponse(outgoing, result);
+		})().catch(() => incoming.socket.destroy());
+	});
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+
+export interface Session {
+	token: string;
+	userId: string;
+	customerId: string;
+	expiresAt: number;
+}
+
+/** Access tokens the exchange issued; they expire, and tests can revoke them all at once. */
+export class SessionStore {
+	private readonly sessions = new Map<string, Session>();
+
+	constructor(private readonly now: () => number) {}
+
+	issue(userId: string, customerId: string, ttlSeconds: number): Session {
+		const session = {
+			token: randomBytes(16).toString('hex'),
+			userId,
+			customerId,
+			expiresAt: this.now() + ttlSeconds * 1000,
+		};
+		this.sessions.set(session.token, session);
+		return session;
+	}
+
+	/** The live session for a token, or undefined when it is unknown, expired or revoked. */
+	find(token: string | undefined): Session | undefined {
+		if (!token) return undefined;
+		const session = this.sessions.get(token);
+		if (!session) return undefined;
+		if (session.expiresAt <= this.now()) {
+			this.sessions.delete(token);
+			return undefined;
+		}
+		return session;
+	}
+
+	revokeAll(): void {
+		this.sessions.clear();
+	}
+
+	expireAll(): void {
+		for (const session of this.sessions.values()) session.expiresAt = this.now();
+	}
+}
