@@ -17,6 +17,7 @@ export default [
 		rules: {
 			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
 			'@n8n/community-nodes/no-dangerous-functions': 'off',
+			'@n8n/community-nodes/require-node-api-error': 'off',
 		},
 	},
 ];

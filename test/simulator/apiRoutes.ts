@@ -1,4 +1,5 @@
 import { data } from './http';
+import { objectRoutes } from './objectRoutes';
 import type { ApiRoute } from './routing';
 
 /**
@@ -19,4 +20,5 @@ export const apiRoutes: ApiRoute[] = [
 				timeZone: 'America/Denver',
 			}),
 	},
+	...objectRoutes,
 ];

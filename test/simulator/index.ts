@@ -2,11 +2,13 @@ import type { AddressInfo } from 'node:net';
 
 import type { OAuthApplication } from './applications';
 import { apiRoutes } from './apiRoutes';
+import { seedWorkspace, type SeedOptions } from './model/seed';
 import { createSimulatorServer } from './server';
 import { SimulatorState, type Fault, type SimulatorOptions } from './state';
 
 export type { OAuthApplication } from './applications';
 export type { Fault, LoggedRequest, SimulatorOptions } from './state';
+export type { SeedOptions } from './model/seed';
 
 export interface StartOptions extends Partial<SimulatorOptions> {
 	applications?: OAuthApplication[];
@@ -57,7 +59,11 @@ export class WorkfrontSimulator {
 		this.state.faults.push(fault);
 	}
 
-	failNext(times: number, status: number, fault: Omit<Fault, 'times' | 'status'> = {}): void {
+	failNext(
+		times: number,
+		status: number | undefined,
+		fault: Omit<Fault, 'times' | 'status'> = {},
+	): void {
 		this.injectFault({ times, status, ...fault });
 	}
 
@@ -67,6 +73,16 @@ export class WorkfrontSimulator {
 
 	setLatency(latencyMs: number): void {
 		this.state.options.latencyMs = latencyMs;
+	}
+
+	/** Fills the store with a plausible workspace (users, portfolios, projects, tasks, issues, hours). */
+	seed(options: SeedOptions = {}) {
+		return seedWorkspace(this.state.store, options);
+	}
+
+	/** Adds records of one type directly, without going through the API (and its counters). */
+	insert(objCode: string, values: Record<string, unknown>) {
+		return this.state.store.insert(objCode, values);
 	}
 
 	/** Makes the simulator's clock run this far ahead of the machine's (negative: behind). */
@@ -79,12 +95,10 @@ export class WorkfrontSimulator {
 	}
 
 	resetCounters(): void {
-		Object.assign(this.state.counters, {
-			requests: 0,
-			exchangeAttempts: 0,
-			exchanges: 0,
-			rejectedUnauthenticated: 0,
-		});
+		for (const key of Object.keys(this.state.counters) as Array<keyof typeof this.state.counters>) {
+			this.state.counters[key] = 0;
+		}
+		this.state.peakConcurrency = 0;
 		this.state.log.length = 0;
 		this.state.exchangeRequests.length = 0;
 	}

@@ -21,6 +21,34 @@ function effectiveMethod(request: SimRequest): string {
 	return (override ?? request.method).toUpperCase();
 }
 
+async function pause(state: SimulatorState, milliseconds: number): Promise<void> {
+	if (milliseconds > 0) await delay(milliseconds, undefined, { signal: state.closing.signal });
+}
+
+/** Workfront limits concurrent API requests per customer and refuses the excess with 429 before doing anything. */
+async function withConcurrencySlot(
+	state: SimulatorState,
+	customerId: string,
+	work: () => Promise<SimResponse>,
+): Promise<SimResponse> {
+	const running = state.inFlight.get(customerId) ?? 0;
+	if (running >= state.options.concurrencyLimit) {
+		state.counters.tooManyRequests += 1;
+		return apiError(
+			429,
+			'com.attask.common.TooManyRequestsException',
+			'Too many concurrent API requests for the given customer',
+		);
+	}
+	state.inFlight.set(customerId, running + 1);
+	state.peakConcurrency = Math.max(state.peakConcurrency, running + 1);
+	try {
+		return await work();
+	} finally {
+		state.inFlight.set(customerId, (state.inFlight.get(customerId) ?? 1) - 1);
+	}
+}
+
 async function route(
 	request: SimRequest,
 	state: SimulatorState,
@@ -52,7 +80,15 @@ async function route(
 			);
 		}
 		request.params = found.params;
-		return await found.route.handler(request, { state, session, version: apiPath.version, method });
+		return await withConcurrencySlot(state, session.customerId, async () => {
+			await pause(state, state.options.latencyMs);
+			return await found.route.handler(request, {
+				state,
+				session,
+				version: apiPath.version,
+				method,
+			});
+		});
 	}
 	return {
 		status: 404,
@@ -83,7 +119,7 @@ export function createSimulatorServer(state: SimulatorState, routes: ApiRoute[])
 				await delay(state.options.latencyMs, undefined, { signal: state.closing.signal });
 
 			const fault = state.takeFault(request.method, request.path);
-			if (fault?.delayMs) await delay(fault.delayMs, undefined, { signal: state.closing.signal });
+			if (fault?.delayMs) await pause(state, fault.delayMs);
 			if (fault?.drop) {
 				incoming.socket.destroy();
 				return;
@@ -91,7 +127,7 @@ export function createSimulatorServer(state: SimulatorState, routes: ApiRoute[])
 
 			let result: SimResponse;
 			try {
-				result = fault ? state.faultResponse(fault) : await route(request, state, routes);
+				result = (fault && state.faultResponse(fault)) || (await route(request, state, routes));
 			} catch (error) {
 				result = apiError(500, 'java.lang.RuntimeException', (error as Error).message);
 			}
@@ -103,6 +139,10 @@ export function createSimulatorServer(state: SimulatorState, routes: ApiRoute[])
 				status: result.status,
 				at: state.now(),
 			});
+			if (fault?.dropAfterProcessing) {
+				incoming.socket.destroy();
+				return;
+			}
 			writeResponse(outgoing, result);
 		})().catch(() => incoming.socket.destroy());
 	});

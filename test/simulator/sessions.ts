@@ -11,6 +11,9 @@ export interface Session {
 export class SessionStore {
 	private readonly sessions = new Map<string, Session>();
 
+	/** Every token ever issued, so tests can check none of them leaks. */
+	readonly issued: string[] = [];
+
 	constructor(private readonly now: () => number) {}
 
 	issue(userId: string, customerId: string, ttlSeconds: number): Session {
@@ -21,6 +24,7 @@ export class SessionStore {
 			expiresAt: this.now() + ttlSeconds * 1000,
 		};
 		this.sessions.set(session.token, session);
+		this.issued.push(session.token);
 		return session;
 	}
 

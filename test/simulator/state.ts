@@ -1,4 +1,5 @@
 import { ApplicationRegistry } from './applications';
+import { ObjectStore } from './model/store';
 import type { SimResponse } from './http';
 import { SessionStore } from './sessions';
 
@@ -7,12 +8,19 @@ export interface SimulatorOptions {
 	tokenTtlSeconds: number;
 	/** Added before every answer, to model the round trip to a real Workfront. */
 	latencyMs: number;
+	/** Concurrent REST requests allowed per customer before 429 (Workfront documented 10). */
+	concurrencyLimit: number;
 }
 
 /** A canned answer for the next matching requests: "next N requests answer status X". */
 export interface Fault {
 	times: number;
-	status: number;
+	/** Without a status the request is processed normally (useful with `sideEffect`). */
+	status?: number;
+	/** Let this many matching requests through untouched before the fault applies. */
+	skip?: number;
+	/** Runs when the fault applies, e.g. to revoke every token in the middle of a run. */
+	sideEffect?: (state: SimulatorState) => void;
 	body?: unknown;
 	raw?: string;
 	headers?: Record<string, string>;
@@ -23,6 +31,8 @@ export interface Fault {
 	delayMs?: number;
 	/** Close the connection without an answer, as a crashed proxy would. */
 	drop?: boolean;
+	/** Process the request for real, then close the connection without an answer: the client cannot know it worked. */
+	dropAfterProcessing?: boolean;
 }
 
 export interface LoggedRequest {
@@ -40,6 +50,7 @@ export interface Counters {
 	exchangeAttempts: number;
 	exchanges: number;
 	rejectedUnauthenticated: number;
+	tooManyRequests: number;
 }
 
 export class SimulatorState {
@@ -52,7 +63,16 @@ export class SimulatorState {
 		exchangeAttempts: 0,
 		exchanges: 0,
 		rejectedUnauthenticated: 0,
+		tooManyRequests: 0,
 	};
+
+	readonly store: ObjectStore;
+
+	/** REST requests being processed, per customer, for the concurrency cap. */
+	readonly inFlight = new Map<string, number>();
+
+	/** The highest number of concurrent REST requests seen for any customer. */
+	peakConcurrency = 0;
 
 	readonly log: LoggedRequest[] = [];
 
@@ -70,8 +90,9 @@ export class SimulatorState {
 	readonly closing = new AbortController();
 
 	constructor(options: Partial<SimulatorOptions> = {}) {
-		this.options = { tokenTtlSeconds: 3600, latencyMs: 0, ...options };
+		this.options = { tokenTtlSeconds: 3600, latencyMs: 0, concurrencyLimit: 10, ...options };
 		this.sessions = new SessionStore(() => this.now());
+		this.store = new ObjectStore(() => this.now());
 	}
 
 	now(): number {
@@ -87,12 +108,18 @@ export class SimulatorState {
 				(!candidate.path || candidate.path.test(path)),
 		);
 		if (!fault) return undefined;
+		if (fault.skip) {
+			fault.skip -= 1;
+			return undefined;
+		}
+		fault.sideEffect?.(this);
 		fault.times -= 1;
 		if (fault.times === 0) this.faults.splice(this.faults.indexOf(fault), 1);
 		return fault;
 	}
 
-	faultResponse(fault: Fault): SimResponse {
+	faultResponse(fault: Fault): SimResponse | undefined {
+		if (fault.dropAfterProcessing || fault.status === undefined) return undefined;
 		return { status: fault.status, body: fault.body, raw: fault.raw, headers: fault.headers };
 	}
 }

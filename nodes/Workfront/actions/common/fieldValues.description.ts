@@ -1,0 +1,107 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const VALUE_TYPES = [
+	{ name: 'Text', value: 'string' },
+	{ name: 'Number', value: 'number' },
+	{ name: 'Boolean', value: 'boolean' },
+	{ name: 'Date & Time', value: 'dateTime' },
+	{ name: 'JSON (Objects, Lists)', value: 'json' },
+	{ name: 'Empty (Null)', value: 'null' },
+];
+
+const showFor = (types: string[]) => ({ show: { valueType: types } });
+
+/** How Create and Update take field values: typed name/value rows, or one JSON object. */
+export const fieldValuesProperties: INodeProperties[] = [
+	{
+		displayName: 'Input Mode',
+		name: 'inputMode',
+		type: 'options',
+		default: 'fields',
+		options: [
+			{
+				name: 'Define Fields Below',
+				value: 'fields',
+				description: 'One row per field, each with its type',
+			},
+			{ name: 'JSON', value: 'json', description: 'One JSON object of field names and values' },
+		],
+	},
+	{
+		displayName: 'Fields',
+		name: 'fieldValues',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { inputMode: ['fields'] } },
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Field Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. name, plannedCompletionDate or DE:Region',
+						description: 'Case-sensitive Workfront field name; custom fields as DE:&lt;name&gt;',
+					},
+					{
+						displayName: 'Type',
+						name: 'valueType',
+						type: 'options',
+						default: 'string',
+						options: VALUE_TYPES,
+					},
+					{
+						displayName: 'Value',
+						name: 'stringValue',
+						type: 'string',
+						default: '',
+						displayOptions: showFor(['string']),
+					},
+					{
+						displayName: 'Value',
+						name: 'numberValue',
+						type: 'number',
+						default: 0,
+						displayOptions: showFor(['number']),
+					},
+					{
+						displayName: 'Value',
+						name: 'booleanValue',
+						type: 'boolean',
+						default: false,
+						displayOptions: showFor(['boolean']),
+					},
+					{
+						displayName: 'Value',
+						name: 'dateTimeValue',
+						type: 'dateTime',
+						default: '',
+						displayOptions: showFor(['dateTime']),
+					},
+					{
+						displayName: 'Value (JSON)',
+						name: 'jsonValue',
+						type: 'json',
+						default: '',
+						description: 'A JSON value, e.g. ["A","B"] for a multi-select custom field',
+						displayOptions: showFor(['json']),
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Fields (JSON)',
+		name: 'fieldsJson',
+		type: 'json',
+		default: '{\n  "name": ""\n}',
+		displayOptions: { show: { inputMode: ['json'] } },
+		description:
+			'Field names and values, e.g. {"name": "Launch", "status": "CUR", "DE:Region": "EU"}',
+	},
+];

@@ -1,0 +1,28 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import * as customApiCall from './customApiCall/CustomApiCall.resource';
+import * as record from './record/Record.resource';
+
+type Operation = {
+	execute: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
+};
+
+const RESOURCES: Record<string, Record<string, Operation>> = {
+	record: record.operations,
+	customApiCall: customApiCall.operations,
+};
+
+/** Hands all input items to the chosen operation; operations handle items, pairing and Continue On Fail. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = RESOURCES[resource]?.[operation];
+	if (!handler) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
+	}
+	return [await handler.execute.call(this, items)];
+}

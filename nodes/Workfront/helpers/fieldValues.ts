@@ -1,0 +1,136 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+interface FieldRow {
+	name?: string;
+	valueType?: string;
+	stringValue?: unknown;
+	numberValue?: unknown;
+	booleanValue?: unknown;
+	dateTimeValue?: unknown;
+	jsonValue?: unknown;
+}
+
+function fail(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description: string,
+): never {
+	throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
+}
+
+function parseJsonText(value: unknown): unknown {
+	return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+}
+
+function rowValue(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	row: FieldRow,
+	label: string,
+): unknown {
+	switch (row.valueType ?? 'string') {
+		case 'number': {
+			const number =
+				typeof row.numberValue === 'string' ? Number(row.numberValue) : row.numberValue;
+			if (typeof number !== 'number' || !Number.isFinite(number)) {
+				fail(
+					context,
+					itemIndex,
+					`${label}: "${String(row.numberValue)}" is not a number`,
+					'Enter a number, or change the Value Type.',
+				);
+			}
+			return number;
+		}
+		case 'boolean':
+			if (typeof row.booleanValue === 'boolean') return row.booleanValue;
+			if (row.booleanValue === 'true' || row.booleanValue === 'false')
+				return row.booleanValue === 'true';
+			return fail(
+				context,
+				itemIndex,
+				`${label}: "${String(row.booleanValue)}" is not true or false`,
+				'Choose true or false, or change the Value Type.',
+			);
+		case 'dateTime': {
+			const text = String(row.dateTimeValue ?? '');
+			const time = Date.parse(text);
+			if (text === '' || Number.isNaN(time)) {
+				fail(
+					context,
+					itemIndex,
+					`${label}: "${text}" is not a date`,
+					'Enter a date such as 2026-05-31 or 2026-05-31T17:00:00Z.',
+				);
+			}
+			return new Date(time).toISOString();
+		}
+		case 'json':
+			try {
+				return parseJsonText(row.jsonValue);
+			} catch {
+				return fail(
+					context,
+					itemIndex,
+					`${label}: the value is not valid JSON`,
+					'Enter JSON such as ["A","B"] or {"key": "value"}, or change the Value Type.',
+				);
+			}
+		case 'null':
+			return null;
+		default:
+			return row.stringValue === undefined || row.stringValue === null
+				? ''
+				: String(row.stringValue);
+	}
+}
+
+/**
+ * The field values of a Create or Update, from typed rows or from one JSON object. Custom fields
+ * keep their DE: names. Rows are checked one by one, so an error names the row and the field.
+ */
+export function readFieldValues(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const mode = context.getNodeParameter('inputMode', itemIndex, 'fields') as string;
+	if (mode === 'json') {
+		const raw = context.getNodeParameter('fieldsJson', itemIndex, '{}') as unknown;
+		let parsed: unknown;
+		try {
+			parsed = parseJsonText(raw);
+		} catch {
+			fail(
+				context,
+				itemIndex,
+				'Fields (JSON) is not valid JSON',
+				'Enter one JSON object, e.g. {"name": "Launch", "status": "CUR"}.',
+			);
+		}
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+			fail(
+				context,
+				itemIndex,
+				'Fields (JSON) must be one JSON object',
+				'Enter an object of field names and values, e.g. {"name": "Launch"}.',
+			);
+		}
+		return parsed as IDataObject;
+	}
+
+	const rows = (context.getNodeParameter('fieldValues.field', itemIndex, []) as FieldRow[]) ?? [];
+	const values: IDataObject = {};
+	rows.forEach((row, index) => {
+		const name = String(row.name ?? '').trim();
+		const label = `Field ${index + 1}${name ? ` (${name})` : ''}`;
+		if (name === '')
+			fail(
+				context,
+				itemIndex,
+				`${label}: Field Name is empty`,
+				'Enter the Workfront field name, e.g. name or DE:Region, or remove the row.',
+			);
+		if (name in values)
+			fail(context, itemIndex, `${label}: the field is set twice`, 'Remove one of the rows.');
+		values[name] = rowValue(context, itemIndex, row, label) as IDataObject[string];
+	});
+	return values;
+}

@@ -1,0 +1,25 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { normaliseApiVersion } from '../../../credentials/jwt/apiVersions';
+import { normaliseWorkfrontUrl } from '../../../credentials/jwt/workfrontUrl';
+import { CREDENTIAL_TYPE, type WorkfrontContext } from './context';
+
+export interface Connection {
+	origin: string;
+	apiBase: string;
+}
+
+/** Where requests go, from the credential's URL and API version, checked the way the credential checks them. */
+export async function readConnection(
+	context: WorkfrontContext,
+	itemIndex: number,
+): Promise<Connection> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	try {
+		const origin = normaliseWorkfrontUrl(credentials.url);
+		const version = normaliseApiVersion(credentials.apiVersion);
+		return { origin, apiBase: `${origin}/attask/api/${version}` };
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), (error as Error).message, { itemIndex });
+	}
+}

@@ -1,0 +1,49 @@
+/**
+ * When a failed call may be sent again. Workfront refuses the excess of its per-customer
+ * concurrency cap with 429 before doing anything, so a 429 is safe to repeat even for a write.
+ * Gateway errors and dropped connections leave a write in doubt, so only reads repeat on them.
+ */
+export type RequestKind = 'read' | 'write';
+
+export const RETRY = {
+	maxAttempts: 6,
+	baseDelayMs: 250,
+	maxDelayMs: 8_000,
+	maxRetryAfterMs: 60_000,
+} as const;
+
+const NOT_SENT_CODES = new Set(['ECONNREFUSED']);
+const DROPPED_CODES = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ESOCKETTIMEDOUT',
+	'EAI_AGAIN',
+]);
+
+export function shouldRetryStatus(status: number, kind: RequestKind): boolean {
+	if (status === 429) return true;
+	return kind === 'read' && (status === 502 || status === 503 || status === 504);
+}
+
+export function shouldRetryNetworkError(code: string | undefined, kind: RequestKind): boolean {
+	if (!code) return false;
+	if (NOT_SENT_CODES.has(code)) return true;
+	return kind === 'read' && DROPPED_CODES.has(code);
+}
+
+/** `Retry-After` in seconds or as an HTTP date, when Workfront ever sends one. */
+export function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
+	if (typeof header !== 'string' || header.trim() === '') return undefined;
+	const seconds = Number(header);
+	const milliseconds = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+	if (!Number.isFinite(milliseconds)) return undefined;
+	return Math.min(Math.max(milliseconds, 0), RETRY.maxRetryAfterMs);
+}
+
+/** Exponential backoff with jitter: attempt 1 waits about 250 ms, then 500 ms, 1 s, 2 s … (at most 8 s). */
+export function backoffMs(attempt: number, random = Math.random): number {
+	const ceiling = Math.min(RETRY.maxDelayMs, RETRY.baseDelayMs * 2 ** (attempt - 1));
+	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}

@@ -1,0 +1,81 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { InMemoryCredentialsHelper } from '../harness/credentialsHelper';
+import { createHelper, runNode, type NodeRun, type RunOptions } from '../harness/runWorkflow';
+import type { WorkfrontSimulator } from '../simulator';
+import { pemFragments } from './secrets';
+import { CLIENT_SECRET, startWorkfront } from './workfrontAccount';
+
+/** A simulator, a stored credential for it, and a way to run the Workfront node through n8n-core. */
+export class WorkfrontFixture {
+	private constructor(
+		readonly simulator: WorkfrontSimulator,
+		readonly helper: InMemoryCredentialsHelper,
+	) {}
+
+	static async start(
+		options: Parameters<typeof startWorkfront>[0] = {},
+	): Promise<WorkfrontFixture> {
+		const { simulator, credentials } = await startWorkfront(options);
+		return new WorkfrontFixture(simulator, createHelper(credentials));
+	}
+
+	async run(
+		parameters: IDataObject,
+		input?: IDataObject[],
+		options: Partial<RunOptions> = {},
+	): Promise<NodeRun> {
+		return await runNode(this.helper, {
+			parameters: parameters as INodeParameters,
+			input,
+			...options,
+		});
+	}
+
+	/** Runs and fails the test with the node's own error if the node failed. */
+	async output(
+		parameters: IDataObject,
+		input?: IDataObject[],
+		options: Partial<RunOptions> = {},
+	): Promise<IDataObject[]> {
+		const result = await this.run(parameters, input, options);
+		if (result.error)
+			throw new Error(
+				`The node failed: ${result.error.message} — ${String(result.error.description ?? '')}`,
+			);
+		return result.json;
+	}
+
+	/** Paths and methods the node sent to the REST API (the exchange excluded). */
+	apiCalls(): string[] {
+		return this.simulator.log
+			.filter(({ path }) => path.startsWith('/attask/'))
+			.map(
+				({ effectiveMethod, path }) =>
+					`${effectiveMethod} ${path.replace(/^\/attask\/api\/v[\d.]+\//, '')}`,
+			);
+	}
+
+	async close(): Promise<void> {
+		await this.simulator.close();
+	}
+}
+
+export const record = (operation: string, parameters: IDataObject = {}): IDataObject => ({
+	resource: 'record',
+	operation,
+	objectType: 'PROJ',
+	...parameters,
+});
+
+/** Every secret a run could leak: client secret, key lines, each JWT signed and each token issued. */
+export function secretsOf(fixture: WorkfrontFixture): string[] {
+	const { state } = fixture.simulator;
+	const privateKey = String(fixture.helper.get('wf-cred').privateKey);
+	return [
+		CLIENT_SECRET,
+		...pemFragments(privateKey),
+		...state.exchangeRequests.flatMap(({ jwt }) => [jwt, jwt.split('.')[2]]),
+		...state.sessions.issued,
+	].filter(Boolean);
+}
