@@ -3,7 +3,9 @@
 const { generateKeyPairSync } = require('node:crypto');
 const { resolve } = require('node:path');
 
-const { WorkfrontJwtApi } = require(resolve(process.argv[2], 'dist/credentials/WorkfrontJwtApi.credentials.js'));
+const { WorkfrontJwtApi } = require(
+	resolve(process.argv[2], 'dist/credentials/WorkfrontJwtApi.credentials.js'),
+);
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const credential = new WorkfrontJwtApi();
@@ -31,7 +33,9 @@ credential.preAuthentication
 	.then((output) => {
 		const jwt = new URLSearchParams(sentBody).get('jwt_token');
 		const header = JSON.parse(Buffer.from(jwt.split('.')[0], 'base64url').toString());
-		process.stdout.write(JSON.stringify({ node: process.version, output, header, name: credential.name }));
+		process.stdout.write(
+			JSON.stringify({ node: process.version, output, header, name: credential.name }),
+		);
 	})
 	.catch((error) => {
 		process.stderr.write(String(error && error.stack));

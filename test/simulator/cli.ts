@@ -7,10 +7,12 @@ import { parseArgs } from 'node:util';
 import { WorkfrontSimulator } from './index';
 
 const USAGE = `Usage: npm run simulator -- [--port N] [--latency MS] [--token-ttl SECONDS] [--out DIR]
+                              [--seed] [--control]
 
 Starts the Workfront simulator on 127.0.0.1 with one OAuth2 application, generates its key pair
 and writes a ready n8n credential (workfront-credential.json) and the private key into --out
-(default .cache/simulator). Stop it with Ctrl-C.`;
+(default .cache/simulator). --seed fills it with a sample workspace; --control serves knobs and
+counters under /__simulator/ (for tests that run it in another process). Stop it with Ctrl-C.`;
 
 function integer(value: string | undefined, name: string, fallback: number): number {
 	if (value === undefined) return fallback;
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
 			latency: { type: 'string' },
 			'token-ttl': { type: 'string' },
 			out: { type: 'string' },
+			seed: { type: 'boolean' },
+			control: { type: 'boolean' },
 			help: { type: 'boolean' },
 		},
 	});
@@ -52,8 +56,10 @@ async function main(): Promise<void> {
 		port: integer(values.port, 'port', 0),
 		latencyMs: integer(values.latency, 'latency', 0),
 		tokenTtlSeconds: integer(values['token-ttl'], 'token-ttl', 3600),
+		control: values.control ?? false,
 		applications: [application],
 	});
+	if (values.seed) simulator.seed();
 
 	const out = values.out ?? join('.cache', 'simulator');
 	mkdirSync(out, { recursive: true });
@@ -75,6 +81,9 @@ async function main(): Promise<void> {
 		{ mode: 0o600 },
 	);
 
+	const credentialFile = join(out, 'workfront-credential.json');
+	// One machine-readable line for programs that start the simulator (tests, benchmarks, demo).
+	console.log(`SIMULATOR_READY ${JSON.stringify({ origin: simulator.origin, credentialFile })}`);
 	console.log(`Workfront simulator listening on ${simulator.origin}`);
 	console.log(`Credential fields for n8n: ${join(out, 'workfront-credential.json')}`);
 	console.log('Press Ctrl-C to stop.');

@@ -43,12 +43,25 @@ function render({ spec, fields, context }: ObjectRequest, record: WfRecord) {
 	return project(context.state.store, spec, record, fields, context.version);
 }
 
-function search(input: ObjectRequest): SimResponse {
-	const { spec, params, context } = input;
-	const store = context.state.store;
+/** The filtered, sorted records of a search, kept while nothing is written, so paging costs one sort. */
+function sortedMatches({ spec, params, context }: ObjectRequest): WfRecord[] {
+	const { store, queryCache } = context.state;
+	const key = JSON.stringify([
+		spec.objCode,
+		context.version,
+		params.entries.filter(([name]) => !['$$FIRST', '$$LIMIT', 'fields', 'method'].includes(name)),
+	]);
+	const cached = queryCache.get(key);
+	if (cached && cached.version === store.version) return cached.records;
 	const matching = filterRecords(store, spec, params, context.version);
-	const sorted = sortRecords(store, spec, matching, params, context.version);
-	return data(page(sorted, params).map((record) => render(input, record)));
+	const records = sortRecords(store, spec, matching, params, context.version);
+	if (queryCache.size > 50) queryCache.clear();
+	queryCache.set(key, { version: store.version, records });
+	return records;
+}
+
+function search(input: ObjectRequest): SimResponse {
+	return data(page(sortedMatches(input), input.params).map((record) => render(input, record)));
 }
 
 function getByIds(input: ObjectRequest, ids: string[]): SimResponse {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { setTimeout as delay } from 'node:timers/promises';
 
 import { authenticate } from './auth';
+import { CONTROL_PREFIX, handleControl } from './control';
 import {
 	apiError,
 	formParams,
@@ -114,9 +115,13 @@ export function createSimulatorServer(state: SimulatorState, routes: ApiRoute[])
 	return createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
 		void (async () => {
 			const request = await toSimRequest(incoming);
+			if (state.options.control && request.path.startsWith(CONTROL_PREFIX)) {
+				writeResponse(outgoing, handleControl(request, state));
+				return;
+			}
 			state.counters.requests += 1;
-			if (state.options.latencyMs > 0)
-				await delay(state.options.latencyMs, undefined, { signal: state.closing.signal });
+			// REST requests wait inside their concurrency slot (see route), like real processing time.
+			if (!parseApiPath(request.path)) await pause(state, state.options.latencyMs);
 
 			const fault = state.takeFault(request.method, request.path);
 			if (fault?.delayMs) await pause(state, fault.delayMs);

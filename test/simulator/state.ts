@@ -1,5 +1,5 @@
 import { ApplicationRegistry } from './applications';
-import { ObjectStore } from './model/store';
+import { ObjectStore, type WfRecord } from './model/store';
 import type { SimResponse } from './http';
 import { SessionStore } from './sessions';
 
@@ -10,6 +10,8 @@ export interface SimulatorOptions {
 	latencyMs: number;
 	/** Concurrent REST requests allowed per customer before 429 (Workfront documented 10). */
 	concurrencyLimit: number;
+	/** Serve /__simulator/ knobs and counters over HTTP (for a simulator in another process). */
+	control: boolean;
 }
 
 /** A canned answer for the next matching requests: "next N requests answer status X". */
@@ -68,6 +70,9 @@ export class SimulatorState {
 
 	readonly store: ObjectStore;
 
+	/** Sorted search results by query, valid for one store version (see objectRoutes). */
+	readonly queryCache = new Map<string, { version: number; records: WfRecord[] }>();
+
 	/** REST requests being processed, per customer, for the concurrency cap. */
 	readonly inFlight = new Map<string, number>();
 
@@ -90,7 +95,13 @@ export class SimulatorState {
 	readonly closing = new AbortController();
 
 	constructor(options: Partial<SimulatorOptions> = {}) {
-		this.options = { tokenTtlSeconds: 3600, latencyMs: 0, concurrencyLimit: 10, ...options };
+		this.options = {
+			tokenTtlSeconds: 3600,
+			latencyMs: 0,
+			concurrencyLimit: 10,
+			control: false,
+			...options,
+		};
 		this.sessions = new SessionStore(() => this.now());
 		this.store = new ObjectStore(() => this.now());
 	}

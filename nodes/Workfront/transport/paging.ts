@@ -6,37 +6,85 @@ import { workfrontRequest } from './request';
 /** Workfront's largest page. */
 export const MAX_PAGE_SIZE = 2000;
 
+/** Workfront documented 10 concurrent requests per customer, shared with every other integration. */
+export const DEFAULT_CONCURRENCY = 5;
+export const MAX_CONCURRENCY = 10;
+
 export interface SearchOptions {
 	objCode: string;
-	/** Filters, fields and sorts; paging parameters are added here. */
-	query: QueryParams;
+	/** Filters only: they are sent to `count` as well. */
+	filters: QueryParams;
+	/** Sorts (ID last, for a total order) and fields. */
+	shape: QueryParams;
 	/** Stop after this many records; undefined means all of them. */
 	limit?: number;
 	itemIndex: number;
+	/** Pages read at the same time after the first one. */
+	concurrency?: number;
+}
+
+/** Runs `work` over `count` indexes with at most `limit` running at once. */
+async function pooled(
+	count: number,
+	limit: number,
+	work: (index: number) => Promise<void>,
+): Promise<void> {
+	let next = 0;
+	const worker = async () => {
+		while (next < count) {
+			const index = next;
+			next += 1;
+			await work(index);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 }
 
 /**
- * Reads every matching record (or the first `limit`) with `$$FIRST`/`$$LIMIT` pages of up to
- * 2000. The caller's query must carry a total order (ID last), or pages could repeat or skip
- * records; a page shorter than asked for is the last.
+ * Reads every matching record (or the first `limit`) in `$$FIRST`/`$$LIMIT` pages of up to 2000.
+ * The first page is read alone: most searches end there. When it is full, `count` tells how many
+ * pages remain and they are read `concurrency` at a time, each into its own slot so the order is
+ * that of sequential paging; the sort ends with ID, so no page repeats or skips a record.
  */
 export async function searchAll(
 	context: WorkfrontContext,
 	options: SearchOptions,
 ): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
 	const wanted = options.limit ?? Number.POSITIVE_INFINITY;
-	while (records.length < wanted) {
-		const size = Math.min(MAX_PAGE_SIZE, wanted - records.length);
+	const readPage = async (first: number, size: number) => {
 		const page = await workfrontRequest<IDataObject[]>(context, {
 			method: 'GET',
 			path: `${encodeURIComponent(options.objCode)}/search`,
-			query: [...options.query, ['$$FIRST', String(records.length)], ['$$LIMIT', String(size)]],
+			query: [
+				...options.filters,
+				...options.shape,
+				['$$FIRST', String(first)],
+				['$$LIMIT', String(size)],
+			],
 			itemIndex: options.itemIndex,
 		});
-		const list = Array.isArray(page) ? page : [];
-		for (const record of list) records.push(record);
-		if (list.length < size) break;
+		return Array.isArray(page) ? page : [];
+	};
+
+	const records = await readPage(0, Math.min(MAX_PAGE_SIZE, wanted));
+	if (records.length < MAX_PAGE_SIZE || records.length >= wanted) return records.slice(0, wanted);
+
+	const answer = await workfrontRequest<{ count?: unknown }>(context, {
+		method: 'GET',
+		path: `${encodeURIComponent(options.objCode)}/count`,
+		query: options.filters,
+		itemIndex: options.itemIndex,
+	});
+	const total = Math.min(wanted, Math.max(records.length, Number(answer?.count ?? 0)));
+	const offsets: number[] = [];
+	for (let offset = records.length; offset < total; offset += MAX_PAGE_SIZE) offsets.push(offset);
+	const pages: Array<IDataObject[] | undefined> = new Array(offsets.length);
+	await pooled(offsets.length, options.concurrency ?? DEFAULT_CONCURRENCY, async (index) => {
+		pages[index] = await readPage(offsets[index], Math.min(MAX_PAGE_SIZE, total - offsets[index]));
+	});
+	for (let index = 0; index < pages.length; index += 1) {
+		for (const record of pages[index] ?? []) records.push(record);
+		pages[index] = undefined;
 	}
 	return records;
 }

@@ -42,24 +42,33 @@ describe('authentication during a run', () => {
 		expect(fixture.simulator.counters.exchanges).toBe(1);
 	});
 
-	test('a token revoked mid-run: exactly one extra exchange, every item done once', async () => {
-		fixture.simulator.injectFault({
-			times: 1,
-			skip: 5,
-			path: /\/proj$/i,
-			sideEffect: (state) => state.sessions.revokeAll(),
-		});
-		const result = await fixture.run(createFromItems, projects(12));
-		expect(result.error).toBeUndefined();
-		expect(result.json).toHaveLength(12);
-		expect(fixture.simulator.counters.exchanges).toBe(2);
-		expect(
-			store()
-				.all('PROJ')
-				.map(({ name }) => name),
-		).toEqual(projects(12).map(({ name }) => name));
-		expectClean(result);
-	});
+	test.each([
+		['one request per item', 1, 12, 5],
+		['bulk requests', 5, 12, 1],
+	])(
+		'a token revoked mid-run (%s): exactly one extra exchange, every item done once',
+		async (_name, batchSize, count, skip) => {
+			fixture.simulator.injectFault({
+				times: 1,
+				skip,
+				path: /\/proj$/i,
+				sideEffect: (state) => state.sessions.revokeAll(),
+			});
+			const result = await fixture.run(
+				{ ...createFromItems, options: { batchSize } },
+				projects(count),
+			);
+			expect(result.error).toBeUndefined();
+			expect(result.json).toHaveLength(count);
+			expect(fixture.simulator.counters.exchanges).toBe(2);
+			expect(
+				store()
+					.all('PROJ')
+					.map(({ name }) => name),
+			).toEqual(projects(count).map(({ name }) => name));
+			expectClean(result);
+		},
+	);
 
 	test('"not logged in" in the body of an HTTP 200 leads to one new exchange and one retry', async () => {
 		fixture.simulator.seed({ projects: 3 });

@@ -74,3 +74,25 @@ export function optionsCollection(
 		...extra,
 	};
 }
+
+/** Batch Size and Atomic, for the operations that write in bulk. */
+export function batchOptions(withAtomic: boolean): INodeProperties[] {
+	const batchSize: INodeProperties = {
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 100 },
+		default: 100,
+		description:
+			'How many items go to Workfront in one request (at most 100, the default). 1 sends every item on its own.',
+	};
+	const atomic: INodeProperties = {
+		displayName: 'Atomic',
+		name: 'atomic',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether each batch is all or nothing: if one record of it fails, none is applied. Workfront then answers only "success", so the output items carry the values sent, not the saved records.',
+	};
+	return withAtomic ? [batchSize, atomic] : [batchSize];
+}

@@ -25,7 +25,23 @@ export const fieldValuesProperties: INodeProperties[] = [
 				description: 'One row per field, each with its type',
 			},
 			{ name: 'JSON', value: 'json', description: 'One JSON object of field names and values' },
+			{
+				name: 'Map Input Fields Automatically',
+				value: 'auto',
+				description:
+					"Send each input item's fields as they are: its keys must be Workfront field names",
+			},
 		],
+	},
+	{
+		displayName: 'Fields to Leave Out',
+		name: 'ignoreFields',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. rowNumber, source',
+		description:
+			'Comma-separated keys of the input items not to send (ID and objCode are never sent as fields)',
+		displayOptions: { show: { inputMode: ['auto'] } },
 	},
 	{
 		displayName: 'Fields',

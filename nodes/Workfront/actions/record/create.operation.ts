@@ -5,32 +5,66 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import {
+	expectOnePerEntry,
+	readBatchSettings,
+	runInBatches,
+	type BatchPlan,
+} from '../../helpers/batches';
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { readFieldValues } from '../../helpers/fieldValues';
 import { readObjectCode } from '../../helpers/objectCode';
-import { forEachItem } from '../../helpers/perItem';
 import { readReturnFields } from '../../helpers/returnFields';
+import type { QueryParams } from '../../transport/context';
 import { workfrontRequest } from '../../transport/request';
 import { fieldValuesProperties } from '../common/fieldValues.description';
-import { returnFieldsOption, optionsCollection } from '../common/common.description';
+import { batchOptions, optionsCollection, returnFieldsOption } from '../common/common.description';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['create'] },
-	[...fieldValuesProperties, optionsCollection([returnFieldsOption])],
+	[...fieldValuesProperties, optionsCollection([returnFieldsOption, ...batchOptions(true)])],
 );
 
+interface NewRecord {
+	objCode: string;
+	values: IDataObject;
+	fields: QueryParams;
+}
+
+/** Creates in bulk requests of up to 100; a failed batch is never sent again, so nothing is created twice. */
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (itemIndex) => {
-		const objCode = readObjectCode(this, itemIndex);
-		return await workfrontRequest<IDataObject>(this, {
-			method: 'POST',
-			path: encodeURIComponent(objCode),
-			query: readReturnFields(this, itemIndex),
-			body: readFieldValues(this, itemIndex),
-			itemIndex,
-		});
-	});
+	const plan: BatchPlan<NewRecord> = {
+		repeatable: false,
+		prepare: (itemIndex) => {
+			const objCode = readObjectCode(this, itemIndex);
+			const fields = readReturnFields(this, itemIndex);
+			const values = readFieldValues(this, itemIndex);
+			return { key: `${objCode}|${JSON.stringify(fields)}`, payload: { objCode, values, fields } };
+		},
+		sendOne: async ({ itemIndex, payload }) =>
+			await workfrontRequest<IDataObject>(this, {
+				method: 'POST',
+				path: encodeURIComponent(payload.objCode),
+				query: payload.fields,
+				body: payload.values,
+				itemIndex,
+			}),
+		sendBatch: async (entries, atomic) => {
+			const { objCode, fields } = entries[0].payload;
+			const answer = await workfrontRequest(this, {
+				method: 'POST',
+				path: encodeURIComponent(objCode),
+				query: atomic ? [...fields, ['atomic', 'true']] : fields,
+				body: entries.map(({ payload }) => payload.values),
+				itemIndex: entries[0].itemIndex,
+			});
+			if (atomic)
+				return entries.map(({ payload }) => ({ success: true, objCode, ...payload.values }));
+			return expectOnePerEntry(this, answer, entries.length);
+		},
+	};
+	return await runInBatches(this, items, plan, readBatchSettings(this));
 }

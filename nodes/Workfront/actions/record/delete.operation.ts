@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { readBatchSettings, runInBatches, type BatchPlan } from '../../helpers/batches';
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { readObjectCode, readRecordId } from '../../helpers/objectCode';
-import { forEachItem } from '../../helpers/perItem';
+import type { QueryParams } from '../../transport/context';
 import { workfrontRequest } from '../../transport/request';
-import { recordIdProperty } from '../common/common.description';
+import { batchOptions, optionsCollection, recordIdProperty } from '../common/common.description';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['delete'] },
@@ -18,23 +19,49 @@ export const description: INodeProperties[] = showOnlyFor(
 			description:
 				'Whether to delete the record together with what depends on it (tasks, hours, documents). Without it, Workfront refuses to delete a record that still has dependants.',
 		},
+		optionsCollection(batchOptions(false)),
 	],
 );
 
+interface Removal {
+	objCode: string;
+	id: string;
+	query: QueryParams;
+}
+
+/** Deletes in bulk requests of up to 100 IDs; a failed batch is retried item by item. */
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (itemIndex) => {
-		const objCode = readObjectCode(this, itemIndex);
-		const id = readRecordId(this, itemIndex);
-		const force = this.getNodeParameter('force', itemIndex, false) as boolean;
-		await workfrontRequest(this, {
-			method: 'DELETE',
-			path: `${encodeURIComponent(objCode)}/${id}`,
-			query: force ? [['force', 'true']] : [],
-			itemIndex,
-		});
-		return { deleted: true, ID: id, objCode };
-	});
+	const plan: BatchPlan<Removal> = {
+		repeatable: true,
+		prepare: (itemIndex) => {
+			const objCode = readObjectCode(this, itemIndex);
+			const id = readRecordId(this, itemIndex);
+			const force = this.getNodeParameter('force', itemIndex, false) as boolean;
+			const query: QueryParams = force ? [['force', 'true']] : [];
+			return { key: `${objCode}|${force}`, payload: { objCode, id, query } };
+		},
+		sendOne: async ({ itemIndex, payload }) => {
+			await workfrontRequest(this, {
+				method: 'DELETE',
+				path: `${encodeURIComponent(payload.objCode)}/${payload.id}`,
+				query: payload.query,
+				itemIndex,
+			});
+			return { deleted: true, ID: payload.id, objCode: payload.objCode };
+		},
+		sendBatch: async (entries) => {
+			const { objCode, query } = entries[0].payload;
+			await workfrontRequest(this, {
+				method: 'DELETE',
+				path: encodeURIComponent(objCode),
+				query: [['id', entries.map(({ payload }) => payload.id).join(',')], ...query],
+				itemIndex: entries[0].itemIndex,
+			});
+			return entries.map(({ payload }) => ({ deleted: true, ID: payload.id, objCode }));
+		},
+	};
+	return await runInBatches(this, items, plan, { ...readBatchSettings(this), atomic: false });
 }

@@ -10,7 +10,7 @@ import { readFilterQuery, readSortQuery } from '../../helpers/filterQuery';
 import { readObjectCode } from '../../helpers/objectCode';
 import { forEachItem } from '../../helpers/perItem';
 import { readReturnFields } from '../../helpers/returnFields';
-import { searchAll } from '../../transport/paging';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, searchAll } from '../../transport/paging';
 import { filterProperties, rawFilterOption, sortOption } from '../common/filters.description';
 import { returnFieldsOption, optionsCollection } from '../common/common.description';
 
@@ -34,7 +34,20 @@ export const description: INodeProperties[] = showOnlyFor(
 			displayOptions: { show: { returnAll: [false] } },
 		},
 		...filterProperties,
-		optionsCollection([returnFieldsOption, rawFilterOption, sortOption]),
+		optionsCollection([
+			returnFieldsOption,
+			rawFilterOption,
+			sortOption,
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+				default: DEFAULT_CONCURRENCY,
+				description:
+					'How many pages of 2,000 to read at the same time when more than one is needed. Workfront limits concurrent requests per organisation; the default leaves room for other integrations.',
+			},
+		]),
 	],
 );
 
@@ -48,15 +61,30 @@ export async function execute(
 		const limit = returnAll ? undefined : readLimit(this, itemIndex);
 		return await searchAll(this, {
 			objCode,
-			query: [
-				...readFilterQuery(this, itemIndex),
-				...readSortQuery(this, itemIndex),
-				...readReturnFields(this, itemIndex),
-			],
+			filters: readFilterQuery(this, itemIndex),
+			shape: [...readSortQuery(this, itemIndex), ...readReturnFields(this, itemIndex)],
 			limit,
 			itemIndex,
+			concurrency: readConcurrency(this, itemIndex),
 		});
 	});
+}
+
+function readConcurrency(context: IExecuteFunctions, itemIndex: number): number {
+	const concurrency = Number(
+		context.getNodeParameter('options.concurrency', itemIndex, DEFAULT_CONCURRENCY),
+	);
+	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Concurrency must be a whole number from 1 to ${MAX_CONCURRENCY} (it is ${concurrency})`,
+			{
+				itemIndex,
+				description: `Workfront limits concurrent requests per organisation (it documented 10); ${DEFAULT_CONCURRENCY} leaves room for other integrations.`,
+			},
+		);
+	}
+	return concurrency;
 }
 
 function readLimit(context: IExecuteFunctions, itemIndex: number): number {

@@ -6,45 +6,94 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import {
+	expectOnePerEntry,
+	readBatchSettings,
+	runInBatches,
+	type BatchPlan,
+} from '../../helpers/batches';
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { readFieldValues } from '../../helpers/fieldValues';
 import { readObjectCode, readRecordId } from '../../helpers/objectCode';
-import { forEachItem } from '../../helpers/perItem';
 import { readReturnFields } from '../../helpers/returnFields';
+import type { QueryParams } from '../../transport/context';
 import { workfrontRequest } from '../../transport/request';
 import { fieldValuesProperties } from '../common/fieldValues.description';
 import {
+	batchOptions,
+	optionsCollection,
 	recordIdProperty,
 	returnFieldsOption,
-	optionsCollection,
 } from '../common/common.description';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['update'] },
-	[recordIdProperty('update'), ...fieldValuesProperties, optionsCollection([returnFieldsOption])],
+	[
+		recordIdProperty('update'),
+		...fieldValuesProperties,
+		optionsCollection([returnFieldsOption, ...batchOptions(true)]),
+	],
 );
 
-/** Sends only the fields given: Workfront leaves every other field as it is. */
+interface Change {
+	objCode: string;
+	id: string;
+	values: IDataObject;
+	fields: QueryParams;
+}
+
+/**
+ * Sends only the fields given (Workfront leaves the others as they are), in bulk requests of up to
+ * 100. Applying an update twice changes nothing more, so a failed batch is retried item by item.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (itemIndex) => {
-		const objCode = readObjectCode(this, itemIndex);
-		const id = readRecordId(this, itemIndex);
-		const values = readFieldValues(this, itemIndex);
-		if (Object.keys(values).length === 0) {
-			throw new NodeOperationError(this.getNode(), 'Nothing to update: no fields are given', {
+	const plan: BatchPlan<Change> = {
+		repeatable: true,
+		prepare: (itemIndex) => {
+			const objCode = readObjectCode(this, itemIndex);
+			const id = readRecordId(this, itemIndex);
+			const values = readFieldValues(this, itemIndex);
+			if (Object.keys(values).length === 0) {
+				throw new NodeOperationError(this.getNode(), 'Nothing to update: no fields are given', {
+					itemIndex,
+					description: 'Add at least one field to change.',
+				});
+			}
+			const fields = readReturnFields(this, itemIndex);
+			return {
+				key: `${objCode}|${JSON.stringify(fields)}`,
+				payload: { objCode, id, values, fields },
+			};
+		},
+		sendOne: async ({ itemIndex, payload }) =>
+			await workfrontRequest<IDataObject>(this, {
+				method: 'PUT',
+				path: `${encodeURIComponent(payload.objCode)}/${payload.id}`,
+				query: payload.fields,
+				body: payload.values,
 				itemIndex,
-				description: 'Add at least one field to change.',
+			}),
+		sendBatch: async (entries, atomic) => {
+			const { objCode, fields } = entries[0].payload;
+			const answer = await workfrontRequest(this, {
+				method: 'PUT',
+				path: encodeURIComponent(objCode),
+				query: atomic ? [...fields, ['atomic', 'true']] : fields,
+				body: entries.map(({ payload }) => ({ ...payload.values, ID: payload.id })),
+				itemIndex: entries[0].itemIndex,
 			});
-		}
-		return await workfrontRequest<IDataObject>(this, {
-			method: 'PUT',
-			path: `${encodeURIComponent(objCode)}/${id}`,
-			query: readReturnFields(this, itemIndex),
-			body: values,
-			itemIndex,
-		});
-	});
+			if (atomic)
+				return entries.map(({ payload }) => ({
+					success: true,
+					ID: payload.id,
+					objCode,
+					...payload.values,
+				}));
+			return expectOnePerEntry(this, answer, entries.length);
+		},
+	};
+	return await runInBatches(this, items, plan, readBatchSettings(this));
 }

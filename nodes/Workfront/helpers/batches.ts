@@ -1,0 +1,165 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { asItemError, errorItem } from './perItem';
+
+export const MAX_BATCH_SIZE = 100;
+
+export interface BatchEntry<P> {
+	itemIndex: number;
+	payload: P;
+}
+
+/** How one write operation is sent in bulk, and what a failed bulk request means for its items. */
+export interface BatchPlan<P> {
+	/** Reads and checks one item; items with the same key can share a request. Throws for a bad item. */
+	prepare(itemIndex: number): { key: string; payload: P };
+	/** One request for the whole batch; returns one result per entry, in order. */
+	sendBatch(entries: Array<BatchEntry<P>>, atomic: boolean): Promise<IDataObject[]>;
+	sendOne(entry: BatchEntry<P>): Promise<IDataObject>;
+	/**
+	 * Whether the items of a failed non-atomic batch may simply be sent again one by one. True for
+	 * writes that give the same result when repeated (update, delete); false for creates, which
+	 * could then be created twice.
+	 */
+	repeatable: boolean;
+}
+
+export interface BatchSettings {
+	batchSize: number;
+	atomic: boolean;
+}
+
+/** Workfront refused the whole request before doing anything: nothing of the batch was applied. */
+function refusedBeforeProcessing(error: unknown): boolean {
+	const status = error instanceof NodeApiError ? String(error.httpCode ?? '') : '';
+	return status === '429' || status === '401';
+}
+
+function batchFailure(
+	context: IExecuteFunctions,
+	error: unknown,
+	entries: Array<BatchEntry<unknown>>,
+	entry: BatchEntry<unknown>,
+	atomic: boolean,
+): NodeApiError | NodeOperationError {
+	const original = asItemError(context, error, entry.itemIndex);
+	const first = entries[0].itemIndex + 1;
+	const last = entries[entries.length - 1].itemIndex + 1;
+	const together = `This item was sent together with items ${first} to ${last} in one request of ${entries.length}`;
+	const outcome = atomic
+		? 'The request was atomic, so none of them was applied.'
+		: refusedBeforeProcessing(error)
+			? 'Workfront refused the request before processing it, so none of them was applied.'
+			: 'Some of them may have been applied before the failure; they were not sent again, so that nothing is created twice. Check Workfront before running these items again.';
+	return new NodeOperationError(context.getNode(), original.message, {
+		itemIndex: entry.itemIndex,
+		description: [original.description, `${together}. ${outcome}`].filter(Boolean).join(' '),
+	});
+}
+
+/**
+ * Runs a write operation in bulk requests of up to `batchSize` items. Every output item stays
+ * paired with its input item. A failed batch never leads to a blind retry: repeatable writes are
+ * sent again one by one; for the others each item of the batch says what is known of its fate.
+ * With Continue On Fail only the items concerned fail.
+ */
+export async function runInBatches<P>(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	plan: BatchPlan<P>,
+	settings: BatchSettings,
+): Promise<INodeExecutionData[]> {
+	const outputs: Array<INodeExecutionData | undefined> = new Array(items.length);
+	const continueOnFail = context.continueOnFail();
+	let pending: Array<BatchEntry<P>> = [];
+	let pendingKey = '';
+
+	const fail = (error: NodeApiError | NodeOperationError, itemIndex: number) => {
+		if (!continueOnFail) throw error;
+		outputs[itemIndex] = errorItem(error, itemIndex);
+	};
+	const succeed = (json: IDataObject, itemIndex: number) => {
+		outputs[itemIndex] = { json, pairedItem: { item: itemIndex } };
+	};
+	const sendEach = async (entries: Array<BatchEntry<P>>) => {
+		for (const entry of entries) {
+			try {
+				succeed(await plan.sendOne(entry), entry.itemIndex);
+			} catch (error) {
+				fail(asItemError(context, error, entry.itemIndex), entry.itemIndex);
+			}
+		}
+	};
+	const flush = async () => {
+		const entries = pending;
+		pending = [];
+		if (entries.length === 0) return;
+		if (entries.length === 1) return await sendEach(entries);
+		let results: IDataObject[];
+		try {
+			results = await plan.sendBatch(entries, settings.atomic);
+		} catch (error) {
+			if (plan.repeatable && !settings.atomic) return await sendEach(entries);
+			for (const entry of entries)
+				fail(batchFailure(context, error, entries, entry, settings.atomic), entry.itemIndex);
+			return;
+		}
+		entries.forEach((entry, index) => succeed(results[index], entry.itemIndex));
+	};
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex += 1) {
+		let prepared: { key: string; payload: P };
+		try {
+			prepared = plan.prepare(itemIndex);
+		} catch (error) {
+			// Items before this one are sent first, as they would be one by one.
+			await flush();
+			fail(asItemError(context, error, itemIndex), itemIndex);
+			continue;
+		}
+		if (pending.length > 0 && (prepared.key !== pendingKey || pending.length >= settings.batchSize))
+			await flush();
+		pendingKey = prepared.key;
+		pending.push({ itemIndex, payload: prepared.payload });
+	}
+	await flush();
+	return outputs.filter((output): output is INodeExecutionData => output !== undefined);
+}
+
+/** The Batch Size and Atomic options of a write operation, checked. */
+export function readBatchSettings(context: IExecuteFunctions): BatchSettings {
+	const batchSize = Number(context.getNodeParameter('options.batchSize', 0, MAX_BATCH_SIZE));
+	if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Batch Size must be a whole number from 1 to ${MAX_BATCH_SIZE} (it is ${batchSize})`,
+			{
+				description: `Workfront takes at most ${MAX_BATCH_SIZE} records in one request; 1 sends every item on its own.`,
+			},
+		);
+	}
+	return { batchSize, atomic: Boolean(context.getNodeParameter('options.atomic', 0, false)) };
+}
+
+/** Checks that a bulk answer has one record per item sent, so no output item is paired with the wrong record. */
+export function expectOnePerEntry(
+	context: IExecuteFunctions,
+	answer: unknown,
+	count: number,
+): IDataObject[] {
+	if (Array.isArray(answer) && answer.length === count) return answer as IDataObject[];
+	throw new NodeOperationError(
+		context.getNode(),
+		`Workfront answered a bulk request of ${count} with ${Array.isArray(answer) ? answer.length : 'no list of'} records`,
+		{
+			description:
+				'The outcome of each item is unknown; check Workfront before running them again.',
+		},
+	);
+}
