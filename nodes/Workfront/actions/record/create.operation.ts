@@ -5,12 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	expectOnePerEntry,
-	readBatchSettings,
-	runInBatches,
-	type BatchPlan,
-} from '../../helpers/batches';
+import { readBatchSettings, runInBatches, type BatchPlan } from '../../helpers/batches';
+import { sendBulkWrite } from '../../helpers/bulkWrite';
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { readFieldValues } from '../../helpers/fieldValues';
 import { readObjectCode } from '../../helpers/objectCode';
@@ -52,19 +48,15 @@ export async function execute(
 				body: payload.values,
 				itemIndex,
 			}),
-		sendBatch: async (entries, atomic) => {
-			const { objCode, fields } = entries[0].payload;
-			const answer = await workfrontRequest(this, {
+		sendBatch: async (entries, atomic) =>
+			await sendBulkWrite(this, {
 				method: 'POST',
-				path: encodeURIComponent(objCode),
-				query: atomic ? [...fields, ['atomic', 'true']] : fields,
-				body: entries.map(({ payload }) => payload.values),
+				objCode: entries[0].payload.objCode,
+				fields: entries[0].payload.fields,
+				bodies: entries.map(({ payload }) => payload.values),
+				atomic,
 				itemIndex: entries[0].itemIndex,
-			});
-			if (atomic)
-				return entries.map(({ payload }) => ({ success: true, objCode, ...payload.values }));
-			return expectOnePerEntry(this, answer, entries.length);
-		},
+			}),
 	};
 	return await runInBatches(this, items, plan, readBatchSettings(this));
 }
