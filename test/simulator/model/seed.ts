@@ -139,6 +139,14 @@ export function seedWorkspace(
 		}
 	}
 
+	const campaignForm = store.insert(
+		'CTGY',
+		{ name: 'Campaign Details', catObjCode: 'PROJ' },
+		actorId,
+	);
+	const regions = ['EMEA', 'Americas', 'APAC'];
+	const channels = ['Web', 'Email', 'Print', 'Events'];
+
 	const projectRecords: WfRecord[] = [];
 	for (let index = 0; index < projects; index += 1) {
 		const program = pick(programs);
@@ -157,10 +165,27 @@ export function seedWorkspace(
 				portfolioID: program.portfolioID,
 				programID: program.ID,
 				companyID: company.ID,
+				categoryID: campaignForm.ID,
+				parameterValues: {
+					'DE:Region': pick(regions),
+					'DE:Channels': [pick(channels), pick(channels)].filter(
+						(value, at, all) => all.indexOf(value) === at,
+					),
+				},
 			},
 			actorId,
 		);
 		projectRecords.push(project);
+		store.insert(
+			'DOCU',
+			{
+				name: `${String(project.name)} brief.pdf`,
+				docObjCode: 'PROJ',
+				objID: project.ID,
+				projectID: project.ID,
+			},
+			actorId,
+		);
 		for (let taskIndex = 0; taskIndex < tasksPerProject; taskIndex += 1) {
 			const assignee = pick(users);
 			const taskStart = start + taskIndex * 3;

@@ -1,0 +1,132 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { WorkfrontSimulator } from '../../test/simulator';
+import { CREDENTIAL } from '../../test/e2e/workflows';
+import { DEMO_WORKFLOWS } from './demoWorkflows';
+import { N8nInstance, PACKAGE_ROOT, packPackage, parseRunOutput } from './n8nInstance';
+import { ensureN8n, N8N_VERSIONS, type Progress } from './n8nRuntime';
+import { N8nServer, OWNER } from './n8nServer';
+
+export interface DemoOptions {
+	/** 1 (Node.js 20) or 2 (Node.js 24 from the npm registry). */
+	n8nMajor: 1 | 2;
+	n8nPort?: number;
+	simulatorPort?: number;
+	progress: Progress;
+}
+
+export interface Demo {
+	n8nUrl: string;
+	simulatorUrl: string;
+	owner: typeof OWNER;
+	workflows: Array<{ id: string; name: string }>;
+	stop(): Promise<void>;
+}
+
+function summarise(run: Record<string, unknown> | undefined): string {
+	const runData =
+		(
+			run?.data as {
+				resultData?: { runData?: Record<string, Array<{ data?: { main?: unknown[][] } }>> };
+			}
+		)?.resultData?.runData ?? {};
+	return Object.entries(runData)
+		.filter(([name]) => name !== 'Start')
+		.map(([name, runs]) => `${name}: ${runs[0]?.data?.main?.[0]?.length ?? 0} item(s)`)
+		.join(', ');
+}
+
+/**
+ * Everything the product needs, on this machine and without a Workfront account: a seeded
+ * Workfront simulator, a real n8n with this package installed, a ready Workfront JWT API
+ * credential (its key pair made on the spot, the public key registered with the simulator) and the
+ * sample workflows, each run once to show it works.
+ */
+export async function startDemo(options: DemoOptions): Promise<Demo> {
+	const { progress } = options;
+	const version =
+		N8N_VERSIONS.find(({ n8n }) => n8n.startsWith(`${options.n8nMajor}.`)) ?? N8N_VERSIONS[0];
+	const steps = 6;
+	const step = (index: number, text: string) => progress(`[${index}/${steps}] ${text}`);
+
+	step(1, `Preparing n8n ${version.n8n} on Node.js ${version.node}`);
+	const runtime = await ensureN8n(version, progress);
+
+	step(2, 'Starting the Workfront simulator with a sample workspace');
+	const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+	const application = {
+		clientId: `demo-${randomBytes(4).toString('hex')}`,
+		clientSecret: randomBytes(24).toString('hex'),
+		customerId: randomBytes(16).toString('hex'),
+		keys: [
+			{
+				userId: randomBytes(16).toString('hex'),
+				pem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+			},
+		],
+	};
+	const simulator = await WorkfrontSimulator.start({
+		port: options.simulatorPort ?? 0,
+		applications: [application],
+		latencyMs: 15,
+	});
+	simulator.seed({
+		projects: 40,
+		tasksPerProject: 10,
+		issuesPerProject: 3,
+		hoursPerTask: 2,
+		users: 25,
+	});
+
+	step(3, 'Installing this package into n8n (npm pack, then npm install, as n8n users do)');
+	const demoDir = join(PACKAGE_ROOT, '.cache', 'demo');
+	rmSync(demoDir, { recursive: true, force: true });
+	mkdirSync(demoDir, { recursive: true });
+	const n8n = await N8nInstance.create(
+		runtime,
+		await packPackage(join(demoDir, 'pack')),
+		join(demoDir, 'n8n'),
+	);
+
+	step(4, 'Importing the Workfront JWT API credential and the sample workflows');
+	const credential: IDataObject = {
+		url: simulator.origin,
+		apiVersion: 'v22.0',
+		clientId: application.clientId,
+		clientSecret: application.clientSecret,
+		customerId: application.customerId,
+		userId: application.keys[0].userId,
+		privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+		jwtLifetime: 300,
+	};
+	await n8n.importCredentials([{ ...CREDENTIAL, type: 'workfrontJwtApi', data: credential }]);
+	for (const workflow of DEMO_WORKFLOWS) await n8n.importWorkflow(workflow);
+
+	step(5, 'Running each sample workflow once');
+	for (const workflow of DEMO_WORKFLOWS) {
+		const result = await n8n.execute(String(workflow.id));
+		const run = result.run ?? parseRunOutput(result.stdout);
+		progress(
+			`      ${String(workflow.name)}: ${result.code === 0 ? summarise(run) : `failed (see n8n's output below)\n${result.stdout.slice(-2000)}`}`,
+		);
+	}
+
+	step(6, 'Starting n8n');
+	const server = await N8nServer.start(n8n, options.n8nPort ?? 5678);
+	await server.loginAsOwner();
+
+	return {
+		n8nUrl: server.url.replace('127.0.0.1', 'localhost'),
+		simulatorUrl: simulator.origin,
+		owner: OWNER,
+		workflows: DEMO_WORKFLOWS.map(({ id, name }) => ({ id: String(id), name: String(name) })),
+		stop: async () => {
+			await server.stop();
+			await simulator.close();
+		},
+	};
+}

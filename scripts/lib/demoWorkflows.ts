@@ -1,0 +1,94 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { chain, workfrontNode } from '../../test/e2e/workflows';
+
+const overdueFilters = {
+	filters: {
+		filter: [
+			{ field: 'plannedCompletionDate', operator: 'lessThan', value: '$$TODAY' },
+			{ field: 'status', operator: 'notEquals', value: 'CPL' },
+		],
+	},
+};
+
+/** Sample workflows the demo imports: what a Workfront admin would automate first. */
+export const DEMO_WORKFLOWS: IDataObject[] = [
+	chain('demoOverdue', 'Overdue tasks report', [
+		workfrontNode('Overdue tasks', {
+			resource: 'record',
+			operation: 'getMany',
+			objectType: 'TASK',
+			returnAll: true,
+			...overdueFilters,
+			options: {
+				fields: 'project:name, assignedTo:name',
+				sort: { field: [{ field: 'plannedCompletionDate', direction: 'asc' }] },
+			},
+		}),
+		{
+			...workfrontNode('Overdue by project', {
+				resource: 'record',
+				operation: 'report',
+				objectType: 'TASK',
+				groupBy: { field: [{ field: 'project:name' }] },
+				aggregates: { aggregate: [{ function: 'count', field: 'ID' }] },
+				...overdueFilters,
+			}),
+			executeOnce: true,
+		},
+	]),
+	chain('demoTemplate', 'Create a project from a template', [
+		workfrontNode('Find template', {
+			resource: 'record',
+			operation: 'getMany',
+			objectType: 'TMPL',
+			returnAll: false,
+			limit: 1,
+			filters: { filter: [{ field: 'name', operator: 'equals', value: 'Standard Campaign' }] },
+		}),
+		workfrontNode('Create project', {
+			resource: 'record',
+			operation: 'create',
+			objectType: 'PROJ',
+			fieldValues: {
+				field: [
+					{
+						name: 'name',
+						valueType: 'string',
+						stringValue: '=Spring Campaign {{ $now.toFormat("yyyy-MM-dd HH:mm") }}',
+					},
+					{ name: 'status', valueType: 'string', stringValue: 'PLN' },
+					{ name: 'DE:Region', valueType: 'string', stringValue: 'EMEA' },
+				],
+			},
+		}),
+		workfrontNode('Attach template', {
+			resource: 'record',
+			operation: 'executeAction',
+			objectType: 'PROJ',
+			id: '={{ $json.ID }}',
+			action: 'attachTemplate',
+			attachTemplate_templateID: "={{ $('Find template').item.json.ID }}",
+		}),
+		workfrontNode('Project with tasks', {
+			resource: 'record',
+			operation: 'get',
+			objectType: 'PROJ',
+			id: '={{ $json.ID }}',
+			options: { fields: 'tasks:name, DE:Region' },
+		}),
+	]),
+	chain('demoHours', 'Weekly hours by project', [
+		workfrontNode('Hours by project', {
+			resource: 'record',
+			operation: 'report',
+			objectType: 'HOUR',
+			groupBy: { field: [{ field: 'project:name' }] },
+			aggregates: { aggregate: [{ function: 'sum', field: 'hours' }] },
+			filters: {
+				filter: [{ field: 'entryDate', operator: 'greaterThanOrEqual', value: '$$TODAY-7d' }],
+			},
+			options: { rollup: true },
+		}),
+	]),
+];
