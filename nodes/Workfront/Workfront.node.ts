@@ -7,8 +7,10 @@ import {
 } from 'n8n-workflow';
 
 import * as customApiCall from './actions/customApiCall/CustomApiCall.resource';
+import * as document from './actions/document/Document.resource';
 import * as record from './actions/record/Record.resource';
 import { router } from './actions/router';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class Workfront implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +20,7 @@ export class Workfront implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ $parameter["resource"] === "customApiCall" ? $parameter["method"] + " " + $parameter["path"] : $parameter["operation"] + ": " + ($parameter["objectType"] === "__other" ? $parameter["objectCode"] : $parameter["objectType"]) }}',
+			'={{ $parameter["resource"] === "customApiCall" ? $parameter["method"] + " " + $parameter["path"] : $parameter["resource"] === "document" ? $parameter["operation"] + ": document" : $parameter["operation"] + ": " + ($parameter["objectType"] === "__other" ? $parameter["objectCode"] : $parameter["objectType"]) }}',
 		description: 'Create, read, search, update, report on and act on any Adobe Workfront object',
 		defaults: { name: 'Workfront' },
 		usableAsTool: true,
@@ -39,6 +41,11 @@ export class Workfront implements INodeType {
 						description: 'Projects, tasks, issues, users, hours and every other object type',
 					},
 					{
+						name: 'Document',
+						value: 'document',
+						description: 'Upload and download files attached to records',
+					},
+					{
 						name: 'Custom API Call',
 						value: 'customApiCall',
 						description: 'Any Workfront REST endpoint',
@@ -46,9 +53,12 @@ export class Workfront implements INodeType {
 				],
 			},
 			...record.description,
+			...document.description,
 			...customApiCall.description,
 		],
 	};
+
+	methods = { loadOptions, listSearch, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { WorkfrontSimulator } from '../../test/simulator';
 import { CREDENTIAL } from '../../test/e2e/workflows';
-import { DEMO_WORKFLOWS } from './demoWorkflows';
+import { demoWorkflows } from './demoWorkflows';
 import { N8nInstance, PACKAGE_ROOT, packPackage, parseRunOutput } from './n8nInstance';
 import { ensureN8n, N8N_VERSIONS, type Progress } from './n8nRuntime';
 import { N8nServer, OWNER } from './n8nServer';
@@ -74,12 +74,17 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		applications: [application],
 		latencyMs: 15,
 	});
-	simulator.seed({
+	const { projects } = simulator.seed({
 		projects: 40,
 		tasksPerProject: 10,
 		issuesPerProject: 3,
 		hoursPerTask: 2,
 		users: 25,
+	});
+	const { store } = simulator.state;
+	const workflows = demoWorkflows({
+		campaignFormId: String(store.all('CTGY').find(({ name }) => name === 'Campaign Details')?.ID),
+		briefDocumentId: String(store.all('DOCU').find(({ objID }) => objID === projects[0].ID)?.ID),
 	});
 
 	step(3, 'Installing this package into n8n (npm pack, then npm install, as n8n users do)');
@@ -104,10 +109,10 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		jwtLifetime: 300,
 	};
 	await n8n.importCredentials([{ ...CREDENTIAL, type: 'workfrontJwtApi', data: credential }]);
-	for (const workflow of DEMO_WORKFLOWS) await n8n.importWorkflow(workflow);
+	for (const workflow of workflows) await n8n.importWorkflow(workflow);
 
 	step(5, 'Running each sample workflow once');
-	for (const workflow of DEMO_WORKFLOWS) {
+	for (const workflow of workflows) {
 		const result = await n8n.execute(String(workflow.id));
 		const run = result.run ?? parseRunOutput(result.stdout);
 		progress(
@@ -123,7 +128,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		n8nUrl: server.url.replace('127.0.0.1', 'localhost'),
 		simulatorUrl: simulator.origin,
 		owner: OWNER,
-		workflows: DEMO_WORKFLOWS.map(({ id, name }) => ({ id: String(id), name: String(name) })),
+		workflows: workflows.map(({ id, name }) => ({ id: String(id), name: String(name) })),
 		stop: async () => {
 			await server.stop();
 			await simulator.close();

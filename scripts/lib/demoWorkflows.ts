@@ -11,8 +11,15 @@ const overdueFilters = {
 	},
 };
 
+export interface DemoIds {
+	/** The seeded "Campaign Details" custom form. */
+	campaignFormId: string;
+	/** A seeded brief that the new project gets a copy of. */
+	briefDocumentId: string;
+}
+
 /** Sample workflows the demo imports: what a Workfront admin would automate first. */
-export const DEMO_WORKFLOWS: IDataObject[] = [
+export const demoWorkflows = (ids: DemoIds): IDataObject[] => [
 	chain('demoOverdue', 'Overdue tasks report', [
 		workfrontNode('Overdue tasks', {
 			resource: 'record',
@@ -50,6 +57,7 @@ export const DEMO_WORKFLOWS: IDataObject[] = [
 			resource: 'record',
 			operation: 'create',
 			objectType: 'PROJ',
+			inputMode: 'fields',
 			fieldValues: {
 				field: [
 					{
@@ -58,9 +66,11 @@ export const DEMO_WORKFLOWS: IDataObject[] = [
 						stringValue: '=Spring Campaign {{ $now.toFormat("yyyy-MM-dd HH:mm") }}',
 					},
 					{ name: 'status', valueType: 'string', stringValue: 'PLN' },
-					{ name: 'DE:Region', valueType: 'string', stringValue: 'EMEA' },
+					{ name: 'Campaign Region', valueType: 'string', stringValue: 'EMEA' },
+					{ name: 'Marketing Channels', valueType: 'json', jsonValue: '["Web","Email"]' },
 				],
 			},
+			options: { customForms: [ids.campaignFormId] },
 		}),
 		workfrontNode('Attach template', {
 			resource: 'record',
@@ -70,12 +80,25 @@ export const DEMO_WORKFLOWS: IDataObject[] = [
 			action: 'attachTemplate',
 			attachTemplate_templateID: "={{ $('Find template').item.json.ID }}",
 		}),
+		workfrontNode('Download brief', {
+			resource: 'document',
+			operation: 'download',
+			documentId: ids.briefDocumentId,
+		}),
+		workfrontNode('Upload brief', {
+			resource: 'document',
+			operation: 'upload',
+			objectType: 'PROJ',
+			objectId: "={{ $('Create project').item.json.ID }}",
+			binaryPropertyName: 'data',
+			options: { documentName: 'Campaign brief' },
+		}),
 		workfrontNode('Project with tasks', {
 			resource: 'record',
 			operation: 'get',
 			objectType: 'PROJ',
-			id: '={{ $json.ID }}',
-			options: { fields: 'tasks:name, DE:Region' },
+			id: "={{ $('Create project').item.json.ID }}",
+			options: { fields: 'tasks:name, documents:name, Campaign Region, Marketing Channels' },
 		}),
 	]),
 	chain('demoHours', 'Weekly hours by project', [

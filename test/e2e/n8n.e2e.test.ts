@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,6 +140,44 @@ describe.each(N8N_VERSIONS)('n8n $n8n on Node.js $node', (version) => {
 		const tasks = output(result, 'Tasks');
 		expect(tasks).toHaveLength(4500);
 		expect(new Set(tasks.map(({ ID }) => ID)).size).toBe(4500);
+	});
+
+	test('download a document, upload it to another project, download it again', async () => {
+		const source = simulator.insert('PROJ', { name: 'Docs source' });
+		const target = simulator.insert('PROJ', { name: 'Docs target' });
+		const bytes = randomBytes(300 * 1024);
+		const original = simulator.addDocument('PROJ', source.ID, 'artwork.png', bytes, 'image/png');
+		const result = await run(
+			chain('wfDocuments', 'Documents', [
+				workfrontNode('Download', {
+					resource: 'document',
+					operation: 'download',
+					documentId: original.ID,
+				}),
+				workfrontNode('Upload', {
+					resource: 'document',
+					operation: 'upload',
+					objectType: 'PROJ',
+					objectId: target.ID,
+					binaryPropertyName: 'data',
+				}),
+				workfrontNode('Download again', {
+					resource: 'document',
+					operation: 'download',
+					documentId: '={{ $json.ID }}',
+				}),
+			]),
+		);
+		const [uploaded] = output(result, 'Upload');
+		expect(uploaded).toMatchObject({ objCode: 'DOCU', name: 'artwork.png', objID: target.ID });
+		expect(simulator.documentBytes(String(uploaded.ID))?.equals(bytes)).toBe(true);
+		expect(output(result, 'Download again')[0]).toMatchObject({
+			currentVersion: expect.objectContaining({
+				fileName: 'artwork.png',
+				docSize: bytes.length,
+				fileType: 'image/png',
+			}),
+		});
 	});
 
 	test('a token revoked mid-run: exactly one extra exchange, every item done', async () => {

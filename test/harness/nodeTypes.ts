@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
+import { testFiles, type BinaryInput } from './binaryRegistry';
+
 /** Starts a test workflow with the items given in its `items` parameter (a JSON array). */
 export class SourceItems implements INodeType {
 	description: INodeType['description'] = {
@@ -21,10 +23,22 @@ export class SourceItems implements INodeType {
 		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[{}]' }],
 	} as INodeType['description'];
 
+	/** An item's `$binary` entry names files of the test registry; they become the item's binary data. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const raw = this.getNodeParameter('items', 0) as string | IDataObject[];
 		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[];
-		return [items.map((json, index) => ({ json, pairedItem: { item: index } }))];
+		const output: INodeExecutionData[] = [];
+		for (const [index, item] of items.entries()) {
+			const { $binary, ...json } = item as IDataObject & { $binary?: Record<string, BinaryInput> };
+			const binary: INodeExecutionData['binary'] = {};
+			for (const [field, file] of Object.entries($binary ?? {})) {
+				const data = testFiles.get(file.key);
+				if (!data) throw new Error(`No test file ${file.key}`);
+				binary[field] = await this.helpers.prepareBinaryData(data, file.fileName, file.mimeType);
+			}
+			output.push({ json, ...($binary ? { binary } : {}), pairedItem: { item: index } });
+		}
+		return [output];
 	}
 }
 

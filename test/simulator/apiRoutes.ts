@@ -1,4 +1,5 @@
 import { data } from './http';
+import { uploadFile } from './fileRoutes';
 import { objectRoutes } from './objectRoutes';
 import type { ApiRoute } from './routing';
 
@@ -20,5 +21,6 @@ export const apiRoutes: ApiRoute[] = [
 				timeZone: 'America/Denver',
 			}),
 	},
+	{ method: 'POST', pattern: 'upload', handler: uploadFile },
 	...objectRoutes,
 ];

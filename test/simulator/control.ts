@@ -52,7 +52,7 @@ export function handleControl(request: SimRequest, state: SimulatorState): SimRe
 			state.faults.push(faultFromSpec(body<FaultSpec>(request)));
 			return json(200, { ok: true });
 		case 'POST seed':
-			seedWorkspace(state.store, body<SeedOptions>(request));
+			seedWorkspace(state.store, body<SeedOptions>(request), undefined, state.files);
 			return json(200, { ok: true });
 		case 'POST insert': {
 			const {

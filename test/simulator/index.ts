@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { OAuthApplication } from './applications';
 import { apiRoutes } from './apiRoutes';
+import { createDocument } from './model/documents';
 import { seedWorkspace, type SeedOptions } from './model/seed';
 import { createSimulatorServer } from './server';
 import { SimulatorState, type Fault, type SimulatorOptions } from './state';
@@ -77,12 +78,39 @@ export class WorkfrontSimulator {
 
 	/** Fills the store with a plausible workspace (users, portfolios, projects, tasks, issues, hours). */
 	seed(options: SeedOptions = {}) {
-		return seedWorkspace(this.state.store, options);
+		return seedWorkspace(this.state.store, options, undefined, this.state.files);
 	}
 
 	/** Adds records of one type directly, without going through the API (and its counters). */
 	insert(objCode: string, values: Record<string, unknown>) {
 		return this.state.store.insert(objCode, values);
+	}
+
+	/** Attaches a document with a file to a record, as if uploaded through the API. */
+	addDocument(
+		objCode: string,
+		objID: string,
+		fileName: string,
+		data: Buffer,
+		contentType = 'application/octet-stream',
+	) {
+		const { store, files } = this.state;
+		const handle = files.upload({ data, fileName, contentType });
+		return createDocument(
+			store,
+			files,
+			{ name: fileName, docObjCode: objCode, objID },
+			{ fields: {}, handle },
+			'simulator',
+		);
+	}
+
+	/** The bytes of a document's current version. */
+	documentBytes(documentId: string): Buffer | undefined {
+		const document = this.state.store.get('DOCU', documentId);
+		return document
+			? this.state.files.versions.get(String(document.currentVersionID))?.data
+			: undefined;
 	}
 
 	/** Makes the simulator's clock run this far ahead of the machine's (negative: behind). */

@@ -1,5 +1,6 @@
 import { apiError, data, type SimRequest, type SimResponse } from './http';
 import { runAction } from './model/actions';
+import { createDocument, createVersion, splitDocumentInput } from './model/documents';
 import { filterRecords } from './model/filters';
 import { page, sortRecords } from './model/listing';
 import { describeObject, listObjects } from './model/metadata';
@@ -107,7 +108,14 @@ function create(input: ObjectRequest): SimResponse {
 		const source = store.require(spec, copySourceID);
 		const values: Record<string, unknown> = { ...source };
 		delete values.ID;
-		const changes = validateWrite(store, spec, params.updates ?? {}, context.version, 'edit');
+		const changes = validateWrite(
+			store,
+			spec,
+			params.updates ?? {},
+			context.version,
+			'edit',
+			source,
+		);
 		const copy = store.insert(
 			spec.objCode,
 			{ ...values, name: `${String(source.name ?? '')} (copy)`, ...changes },
@@ -116,6 +124,12 @@ function create(input: ObjectRequest): SimResponse {
 		return data(render(input, copy));
 	}
 	const body = writeInput(input);
+	const document = splitDocumentInput(spec, body);
+	if (document) {
+		const values = validateWrite(store, spec, document.fields, context.version, 'create');
+		const create = spec.objCode === 'DOCU' ? createDocument : createVersion;
+		return data(render(input, create(store, context.state.files, values, document, actor)));
+	}
 	const bulk = Array.isArray(body);
 	const items = bulk ? body : [body];
 	if (bulk) checkBulkSize(items.length);
@@ -149,8 +163,12 @@ function edit(input: ObjectRequest, id?: string): SimResponse {
 			input,
 			items,
 			({ record, item }) =>
-				store.update(record, validateWrite(store, spec, item, context.version, 'edit'), actor),
-			({ item }) => void validateWrite(store, spec, item, context.version, 'edit'),
+				store.update(
+					record,
+					validateWrite(store, spec, item, context.version, 'edit', record),
+					actor,
+				),
+			({ item, record }) => void validateWrite(store, spec, item, context.version, 'edit', record),
 		);
 		if (params.flag('atomic')) return data({ success: true });
 		return data(updated.map((record) => render(input, record)));
@@ -158,7 +176,7 @@ function edit(input: ObjectRequest, id?: string): SimResponse {
 	const targetId = id ?? params.ids()[0];
 	if (!targetId) throw invalidParameter(`An edit of ${spec.name} needs an ID`);
 	const record = store.require(spec, targetId);
-	store.update(record, validateWrite(store, spec, body, context.version, 'edit'), actor);
+	store.update(record, validateWrite(store, spec, body, context.version, 'edit', record), actor);
 	return data(render(input, record));
 }
 
@@ -221,7 +239,9 @@ export const objectRoutes: ApiRoute[] = [
 	{
 		method: 'GET',
 		pattern: ':obj/:id',
-		handler: objectHandler((input) => getByIds(input, [input.request.params.id])),
+		handler: objectHandler((input) =>
+			data(render(input, input.context.state.store.require(input.spec, input.request.params.id))),
+		),
 	},
 	{
 		method: 'GET',

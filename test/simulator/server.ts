@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 import { authenticate } from './auth';
 import { CONTROL_PREFIX, handleControl } from './control';
+import { downloadDocument } from './fileRoutes';
 import {
 	apiError,
 	formParams,
@@ -16,6 +17,7 @@ import { findRoute, parseApiPath, type ApiRoute } from './routing';
 import type { SimulatorState } from './state';
 
 export const EXCHANGE_PATH = '/integrations/oauth2/api/v1/jwt/exchange';
+export const DOWNLOAD_PATH = '/internal/document/download';
 
 function effectiveMethod(request: SimRequest): string {
 	const override = request.query.get('method') ?? formParams(request).get('method');
@@ -59,6 +61,10 @@ async function route(
 		return request.method === 'POST'
 			? exchangeJwt(request, state)
 			: apiError(405, 'com.attask.common.MethodNotAllowedException', 'Use POST');
+	}
+	if (request.path === DOWNLOAD_PATH) {
+		const session = authenticate(request, state);
+		return 'token' in session ? downloadDocument(request, state) : session;
 	}
 	const apiPath = parseApiPath(request.path);
 	if (apiPath?.kind === 'gone') {

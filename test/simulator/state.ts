@@ -1,4 +1,5 @@
 import { ApplicationRegistry } from './applications';
+import { FileStore } from './model/documents';
 import { ObjectStore, type WfRecord } from './model/store';
 import type { SimResponse } from './http';
 import { SessionStore } from './sessions';
@@ -69,6 +70,9 @@ export class SimulatorState {
 	};
 
 	readonly store: ObjectStore;
+
+	/** Uploaded files and the files of document versions. */
+	readonly files = new FileStore();
 
 	/** Sorted search results by query, valid for one store version (see objectRoutes). */
 	readonly queryCache = new Map<string, { version: number; records: WfRecord[] }>();

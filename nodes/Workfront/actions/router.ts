@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import * as customApiCall from './customApiCall/CustomApiCall.resource';
+import * as document from './document/Document.resource';
 import * as record from './record/Record.resource';
 
 type Operation = {
@@ -9,6 +10,7 @@ type Operation = {
 
 const RESOURCES: Record<string, Record<string, Operation>> = {
 	record: record.operations,
+	document: document.operations,
 	customApiCall: customApiCall.operations,
 };
 

@@ -18,7 +18,7 @@ export interface BatchEntry<P> {
 /** How one write operation is sent in bulk, and what a failed bulk request means for its items. */
 export interface BatchPlan<P> {
 	/** Reads and checks one item; items with the same key can share a request. Throws for a bad item. */
-	prepare(itemIndex: number): { key: string; payload: P };
+	prepare(itemIndex: number): Promise<{ key: string; payload: P }>;
 	/** One request for the whole batch; returns one result per entry, in order. */
 	sendBatch(entries: Array<BatchEntry<P>>, atomic: boolean): Promise<IDataObject[]>;
 	sendOne(entry: BatchEntry<P>): Promise<IDataObject>;
@@ -116,7 +116,7 @@ export async function runInBatches<P>(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex += 1) {
 		let prepared: { key: string; payload: P };
 		try {
-			prepared = plan.prepare(itemIndex);
+			prepared = await plan.prepare(itemIndex);
 		} catch (error) {
 			// Items before this one are sent first, as they would be one by one.
 			await flush();

@@ -1,5 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { withCustomFieldNames } from './customFieldNames';
+
 interface FieldRow {
 	name?: string;
 	valueType?: string;
@@ -110,13 +112,61 @@ function inputItemFields(context: IExecuteFunctions, itemIndex: number): IDataOb
 	return values;
 }
 
+/** The resource mapper's values: typed by n8n from Workfront's metadata, or the input item itself. */
+function mappedColumns(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const mappingMode = context.getNodeParameter(
+		'columns.mappingMode',
+		itemIndex,
+		'defineBelow',
+	) as string;
+	if (mappingMode === 'autoMapInputData') return inputItemFields(context, itemIndex);
+	const columns = (context.getNodeParameter(
+		'columns.value',
+		itemIndex,
+		{},
+		{ skipValidation: true },
+	) ?? {}) as IDataObject;
+	const values: IDataObject = {};
+	for (const [key, value] of Object.entries(columns)) {
+		if (value === undefined || value === null) continue;
+		const asDate = value as { toISO?: () => string };
+		values[key] = typeof asDate.toISO === 'function' ? asDate.toISO() : value;
+	}
+	return values;
+}
+
+/** The custom forms chosen to attach, as Workfront's objectCategories. */
+function readCustomForms(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const raw = context.getNodeParameter('options.customForms', itemIndex, []) as unknown;
+	const ids = (Array.isArray(raw) ? raw : String(raw ?? '').split(','))
+		.map((id) => String(id).trim())
+		.filter(Boolean);
+	return ids.map((categoryID, categoryOrder) => ({ categoryID, categoryOrder }));
+}
+
+/**
+ * Everything a Create or Update sends: the field values, custom fields given by label renamed to
+ * their DE: names, and the custom forms to attach.
+ */
+export async function readWriteValues(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	objCode: string,
+): Promise<IDataObject> {
+	const values = await withCustomFieldNames(context, objCode, readFieldValues(context, itemIndex));
+	const forms = readCustomForms(context, itemIndex);
+	if (forms.length > 0) values.objectCategories = forms;
+	return values;
+}
+
 /**
  * The field values of a Create or Update, from typed rows, one JSON object or the input item itself. Custom fields
  * keep their DE: names. Rows are checked one by one, so an error names the row and the field.
  */
 export function readFieldValues(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const mode = context.getNodeParameter('inputMode', itemIndex, 'fields') as string;
+	const mode = context.getNodeParameter('inputMode', itemIndex, 'mapper') as string;
 	if (mode === 'auto') return inputItemFields(context, itemIndex);
+	if (mode === 'mapper') return mappedColumns(context, itemIndex);
 	if (mode === 'json') {
 		const raw = context.getNodeParameter('fieldsJson', itemIndex, '{}') as unknown;
 		let parsed: unknown;

@@ -24,27 +24,48 @@ export function readObjectCode(context: IExecuteFunctions, itemIndex: number): s
 	return code.toUpperCase();
 }
 
-/** A record ID from a parameter, checked so that it cannot reshape the request path. */
+const ID_IN_URL = /\/([0-9a-f]{32})(?=[/?#]|$)/i;
+
+/**
+ * A record ID from a parameter: a resource locator (from the list, by ID, or a Workfront URL), or
+ * plain text from an expression, which may also be a pasted URL. Checked so that it cannot
+ * reshape the request path.
+ */
 export function readRecordId(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	parameter = 'id',
-	label = 'ID',
+	label = 'Record',
 ): string {
 	const raw = context.getNodeParameter(parameter, itemIndex, '') as unknown;
-	const id = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	const locator =
+		raw && typeof raw === 'object' ? (raw as { mode?: string; value?: unknown }) : undefined;
+	const value = locator ? locator.value : raw;
+	let id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	const fail = (message: string, description: string): never => {
+		throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
+	};
 	if (id === '') {
-		throw new NodeOperationError(context.getNode(), `${label} is empty`, {
-			itemIndex,
-			description: `Enter the ${label} of the Workfront record, or map it from a previous node, e.g. {{ $json.ID }}.`,
-		});
+		fail(
+			`${label} is empty`,
+			`Pick the Workfront record from the list, enter its ID, or map it from a previous node, e.g. {{ $json.ID }}.`,
+		);
+	}
+	if (locator?.mode === 'url' || /^https?:\/\//i.test(id)) {
+		const match = ID_IN_URL.exec(id);
+		if (match === null) {
+			return fail(
+				`${label}: the URL "${id}" does not contain a Workfront ID`,
+				'Paste the address of the record as Workfront shows it, e.g. https://yourdomain.my.workfront.com/project/5f8e3a7b0000a1b2c3d4e5f60718293a/overview.',
+			);
+		}
+		id = match[1];
 	}
 	if (!/^[A-Za-z0-9_-]+$/.test(id)) {
-		throw new NodeOperationError(context.getNode(), `${label} "${id}" is not a Workfront ID`, {
-			itemIndex,
-			description:
-				'Workfront IDs are 32 letters and digits, e.g. 5f8e3a7b0000a1b2c3d4e5f60718293a.',
-		});
+		fail(
+			`${label}: "${id}" is not a Workfront ID`,
+			'Workfront IDs are 32 letters and digits, e.g. 5f8e3a7b0000a1b2c3d4e5f60718293a.',
+		);
 	}
 	return id;
 }

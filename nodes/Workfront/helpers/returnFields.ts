@@ -1,15 +1,22 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { QueryParams } from '../transport/context';
+import { fieldListWithCustomFieldNames } from './customFieldNames';
 
-/** "Fields to Return" as Workfront's comma-separated `fields` parameter; accepts a list from an expression too. */
-export function readReturnFields(
+/**
+ * "Fields to Return" as Workfront's comma-separated `fields` parameter. Takes the picker's list or
+ * a comma-separated text from an expression; custom fields may be given by label.
+ */
+export async function readReturnFields(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	objCode: string,
 	parameter = 'options.fields',
-): QueryParams {
+): Promise<QueryParams> {
 	const raw = context.getNodeParameter(parameter, itemIndex, '') as unknown;
-	const list = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(',');
-	const fields = list.map((field) => field.trim()).filter(Boolean);
-	return fields.length > 0 ? [['fields', fields.join(',')]] : [];
+	const list = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(','))
+		.map((field) => field.trim())
+		.filter(Boolean);
+	if (list.length === 0) return [];
+	return [['fields', (await fieldListWithCustomFieldNames(context, objCode, list)).join(',')]];
 }

@@ -77,7 +77,7 @@ async function asTheExchange<T>(key: string, work: () => Promise<T>): Promise<T>
  */
 export async function sendWithSession(
 	context: WorkfrontContext,
-	options: IHttpRequestOptions,
+	makeOptions: () => IHttpRequestOptions,
 	itemIndex: number,
 ): Promise<RawResponse> {
 	const key = credentialKey(context);
@@ -92,9 +92,9 @@ export async function sendWithSession(
 		const response = mustExchange
 			? await asTheExchange(
 					key,
-					async () => await send(context, { ...options }, { ...credentials, accessToken: '' }),
+					async () => await send(context, makeOptions(), { ...credentials, accessToken: '' }),
 				)
-			: await send(context, { ...options }, credentials);
+			: await send(context, makeOptions(), credentials);
 
 		if (!isAuthenticationFailure(response) || attempt >= 1 || mustExchange) return response;
 		staleToken = token;

@@ -53,7 +53,7 @@ test('Move without a target project is refused before sending', async () => {
 	const task = firstOf('TASK', projectId);
 	fixture.simulator.resetCounters();
 	const result = await act('TASK', task.ID, 'move', { move_projectID: '={{ "" }}' });
-	expect(result.error?.message).toBe('Target Project ID is empty');
+	expect(result.error?.message).toBe('Target Project is empty');
 	expect(fixture.apiCalls()).toEqual([]);
 });
 

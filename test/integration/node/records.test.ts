@@ -1,3 +1,4 @@
+import { defineCustomForm } from '../../simulator/model/customForms';
 import { expectNoSecrets } from '../../support/secrets';
 import { record, WorkfrontFixture } from '../../support/workfrontNode';
 import { CLIENT_SECRET } from '../../support/workfrontAccount';
@@ -14,8 +15,18 @@ const store = () => fixture.simulator.state.store;
 
 describe('Create', () => {
 	test('typed field rows become typed values, custom fields included', async () => {
+		const form = defineCustomForm(store(), {
+			name: 'Launch details',
+			objCode: 'PROJ',
+			fields: [
+				{ name: 'Region' },
+				{ name: 'Channels', displayType: 'MULTISELECT', options: ['Web', 'Print'] },
+				{ name: 'Approved' },
+			],
+		});
 		const [created] = await fixture.output(
 			record('create', {
+				inputMode: 'fields',
 				fieldValues: {
 					field: [
 						{ name: 'name', valueType: 'string', stringValue: 'Website Relaunch' },
@@ -31,7 +42,7 @@ describe('Create', () => {
 						{ name: 'DE:Approved', valueType: 'boolean', booleanValue: true },
 					],
 				},
-				options: { fields: 'DE:Region,DE:Channels' },
+				options: { fields: 'DE:Region,DE:Channels', customForms: [form.ID] },
 			}),
 		);
 		expect(created).toMatchObject({
@@ -131,7 +142,7 @@ describe('Create', () => {
 		],
 	])('%s is refused before anything is sent', async (_name, parameters, message) => {
 		fixture.simulator.resetCounters();
-		const result = await fixture.run(record('create', parameters));
+		const result = await fixture.run(record('create', { inputMode: 'fields', ...parameters }));
 		expect(result.error?.message).toMatch(message);
 		expect(fixture.apiCalls()).toEqual([]);
 		expect(store().count('PROJ')).toBe(1);
@@ -221,13 +232,13 @@ describe('Get', () => {
 			{ id: real.ID },
 			{ id: 'not an id!' },
 		]);
-		expect(result.error?.message).toMatch(/ID "not an id!" is not a Workfront ID/);
+		expect(result.error?.message).toMatch(/Record: "not an id!" is not a Workfront ID/);
 		expect(result.error?.context?.itemIndex).toBe(1);
 	});
 
 	test('an ID that comes out empty', async () => {
 		const result = await fixture.run(record('get', { id: '={{ $json.missing ?? "" }}' }));
-		expect(result.error?.message).toBe('ID is empty');
+		expect(result.error?.message).toBe('Record is empty');
 	});
 });
 
@@ -241,6 +252,7 @@ describe('Update and Delete', () => {
 		const [updated] = await fixture.output(
 			record('update', {
 				id: project.ID,
+				inputMode: 'fields',
 				fieldValues: { field: [{ name: 'priority', valueType: 'number', numberValue: 4 }] },
 			}),
 		);

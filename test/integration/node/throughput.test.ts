@@ -50,17 +50,17 @@ describe('batch writes', () => {
 			record('create', { inputMode: 'auto', ignoreFields: 'rowNumber' }),
 			[
 				{ name: 'Auto A', priority: 2, rowNumber: 1, ID: 'ignored' },
-				{ name: 'Auto B', 'DE:Region': 'EU', rowNumber: 2 },
+				{ name: 'Auto B', description: 'From a sheet', rowNumber: 2 },
 			],
 		);
 		expect(result.error).toBeUndefined();
 		expect(
 			store()
 				.all('PROJ')
-				.map(({ name, priority, parameterValues }) => ({ name, priority, parameterValues })),
+				.map(({ name, priority, description }) => ({ name, priority, description })),
 		).toEqual([
-			{ name: 'Auto A', priority: 2, parameterValues: {} },
-			{ name: 'Auto B', priority: 0, parameterValues: { 'DE:Region': 'EU' } },
+			{ name: 'Auto A', priority: 2, description: undefined },
+			{ name: 'Auto B', priority: 0, description: 'From a sheet' },
 		]);
 		const empty = await fixture.run(record('create', { inputMode: 'auto', ignoreFields: 'x' }), [
 			{ x: 1 },

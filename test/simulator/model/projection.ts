@@ -1,3 +1,4 @@
+import { formsOf } from './customForms';
 import { formatDateTime } from './dates';
 import { unsupportedField } from './paths';
 import { specFor, type ObjectSpec } from './schema';
@@ -51,6 +52,14 @@ function addField(
 	}
 	if (path === 'parameterValues') {
 		output.parameterValues = { ...record.parameterValues };
+		return;
+	}
+	if (path === 'objectCategories') {
+		output.objectCategories = formsOf(record).map((categoryID, categoryOrder) => ({
+			categoryID,
+			categoryOrder,
+			name: store.get('CTGY', categoryID)?.name ?? null,
+		}));
 		return;
 	}
 	if (path.startsWith('DE:')) {
@@ -115,7 +124,13 @@ export function validateFields(spec: ObjectSpec, fields: string[], version: stri
 }
 
 function validatePath(spec: ObjectSpec, path: string, whole: string, version: string): void {
-	if (path === '*' || path === 'parameterValues' || path.startsWith('DE:')) return;
+	if (
+		path === '*' ||
+		path === 'parameterValues' ||
+		path === 'objectCategories' ||
+		path.startsWith('DE:')
+	)
+		return;
 	const [head, ...rest] = path.split(':');
 	if (spec.fields[head] && rest.length === 0) return;
 	const link = spec.references[head] ?? spec.collections[head];

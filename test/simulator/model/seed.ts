@@ -1,3 +1,5 @@
+import { defineCustomForm } from './customForms';
+import { createDocument, type FileStore } from './documents';
 import type { ObjectStore, WfRecord } from './store';
 
 export interface SeedOptions {
@@ -84,6 +86,7 @@ export function seedWorkspace(
 	store: ObjectStore,
 	options: SeedOptions = {},
 	actorId?: string,
+	files?: FileStore,
 ): { users: WfRecord[]; projects: WfRecord[] } {
 	const {
 		projects = 20,
@@ -139,13 +142,31 @@ export function seedWorkspace(
 		}
 	}
 
-	const campaignForm = store.insert(
-		'CTGY',
-		{ name: 'Campaign Details', catObjCode: 'PROJ' },
-		actorId,
-	);
 	const regions = ['EMEA', 'Americas', 'APAC'];
 	const channels = ['Web', 'Email', 'Print', 'Events'];
+	const campaignForm = defineCustomForm(store, {
+		name: 'Campaign Details',
+		objCode: 'PROJ',
+		fields: [
+			{ name: 'Region', label: 'Campaign Region', displayType: 'DROPDOWN', options: regions },
+			{
+				name: 'Channels',
+				label: 'Marketing Channels',
+				displayType: 'MULTISELECT',
+				options: channels,
+			},
+			{ name: 'Expected Leads', label: 'Expected Leads', dataType: 'NMBR' },
+			{ name: 'Launch Date', label: 'Launch Date', dataType: 'DATE', displayType: 'DATE' },
+		],
+	});
+	defineCustomForm(store, {
+		name: 'Request Intake',
+		objCode: 'OPTASK',
+		fields: [
+			{ name: 'Requested By', label: 'Requested By' },
+			{ name: 'Urgency', displayType: 'RADIO', options: ['Low', 'Medium', 'High'] },
+		],
+	});
 
 	const projectRecords: WfRecord[] = [];
 	for (let index = 0; index < projects; index += 1) {
@@ -166,6 +187,7 @@ export function seedWorkspace(
 				programID: program.ID,
 				companyID: company.ID,
 				categoryID: campaignForm.ID,
+				objectCategories: [campaignForm.ID],
 				parameterValues: {
 					'DE:Region': pick(regions),
 					'DE:Channels': [pick(channels), pick(channels)].filter(
@@ -176,16 +198,22 @@ export function seedWorkspace(
 			actorId,
 		);
 		projectRecords.push(project);
-		store.insert(
-			'DOCU',
-			{
-				name: `${String(project.name)} brief.pdf`,
-				docObjCode: 'PROJ',
-				objID: project.ID,
-				projectID: project.ID,
-			},
-			actorId,
-		);
+		if (files) {
+			const fileName = `${String(project.name)} brief.txt`;
+			const brief = `Project brief: ${String(project.name)}\nStatus: ${String(project.status)}\nBudget: ${String(project.budget)}\n`;
+			const handle = files.upload({
+				data: Buffer.from(brief),
+				fileName,
+				contentType: 'text/plain',
+			});
+			createDocument(
+				store,
+				files,
+				{ name: fileName, docObjCode: 'PROJ', objID: project.ID },
+				{ fields: {}, handle },
+				actorId ?? 'seed',
+			);
+		}
 		for (let taskIndex = 0; taskIndex < tasksPerProject; taskIndex += 1) {
 			const assignee = pick(users);
 			const taskStart = start + taskIndex * 3;

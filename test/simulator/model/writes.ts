@@ -1,3 +1,4 @@
+import { formsOf, resolveForms, validateCustomValues } from './customForms';
 import { parseDateTime } from './dates';
 import { unsupportedField } from './paths';
 import { specFor, type FieldSpec, type ObjectSpec } from './schema';
@@ -58,6 +59,7 @@ export function validateWrite(
 	input: unknown,
 	version: string,
 	mode: 'create' | 'edit',
+	existing?: WfRecord,
 ): Record<string, unknown> {
 	if (!input || typeof input !== 'object' || Array.isArray(input)) {
 		throw invalidParameter(`Expected an object of field values for ${spec.name}`);
@@ -65,7 +67,7 @@ export function validateWrite(
 	const values: Record<string, unknown> = {};
 	const parameterValues: Record<string, unknown> = {};
 	for (const [name, value] of Object.entries(input as Record<string, unknown>)) {
-		if (name === 'ID' || name === 'objCode') continue;
+		if (name === 'ID' || name === 'objCode' || name === 'objectCategories') continue;
 		if (name.startsWith('DE:')) {
 			parameterValues[name] = value;
 			continue;
@@ -98,6 +100,12 @@ export function validateWrite(
 			}
 		}
 	}
+	const forms = resolveForms(store, spec, input as Record<string, unknown>, existing);
+	if (forms) {
+		values.objectCategories = forms;
+		values.categoryID = forms[0] ?? null;
+	}
+	validateCustomValues(store, spec, parameterValues, forms ?? formsOf(existing));
 	if (Object.keys(parameterValues).length > 0) values.parameterValues = parameterValues;
 	return values;
 }

@@ -1,28 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { OBJECT_TYPES, OTHER_OBJECT_TYPE } from '../../objectTypes';
-
-const OBJECT_TYPE_OPTIONS = [
-	...OBJECT_TYPES.map(({ objCode, label, description }) => ({
-		name: label,
-		value: objCode,
-		description,
-	})),
-	{
-		name: 'Other (Enter Object Code)',
-		value: OTHER_OBJECT_TYPE,
-		description: 'Any other Workfront object code, e.g. RSALLO or WORKITEM',
-	},
-];
+import { OTHER_OBJECT_TYPE } from '../../objectTypes';
 
 export const objectTypeProperties: INodeProperties[] = [
 	{
-		displayName: 'Object Type',
+		displayName: 'Object Type Name or ID',
 		name: 'objectType',
 		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getObjectTypes' },
 		default: 'PROJ',
-		options: OBJECT_TYPE_OPTIONS,
-		description: 'The kind of Workfront record to work with',
+		description:
+			'The kind of Workfront record to work with (its object code, e.g. PROJ, TASK, OPTASK). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Object Code',
@@ -37,26 +25,60 @@ export const objectTypeProperties: INodeProperties[] = [
 	},
 ];
 
-export function recordIdProperty(action: string): INodeProperties {
+/** Where a record ID is asked: pick it from a list searched by name, type it, or paste its Workfront URL. */
+export function recordLocator(
+	name: string,
+	displayName: string,
+	description: string,
+	searchListMethod = 'searchRecords',
+	required = true,
+): INodeProperties {
 	return {
-		displayName: 'ID',
-		name: 'id',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 5f8e3a7b0000a1b2c3d4e5f60718293a',
-		description: `The ID of the record to ${action} (32 characters; in Workfront it is in the address bar of the record)`,
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 5f8e3a7b0000a1b2c3d4e5f60718293a',
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder:
+					'e.g. https://yourdomain.my.workfront.com/project/5f8e3a7b0000a1b2c3d4e5f60718293a/overview',
+			},
+		],
 	};
+}
+
+export function recordIdProperty(action: string): INodeProperties {
+	return recordLocator('id', 'Record', `The record to ${action}`);
 }
 
 export const returnFieldsOption: INodeProperties = {
 	displayName: 'Fields to Return',
 	name: 'fields',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. *, owner:name, tasks:name, DE:Region',
+	type: 'multiOptions',
+	typeOptions: {
+		loadOptionsMethod: 'getReturnFields',
+		loadOptionsDependsOn: ['objectType', 'objectCode'],
+	},
+	default: [],
 	description:
-		'Comma-separated fields to return besides the default ones: * for all fields, owner:name for a field of a referenced object, tasks:name for a collection, DE:&lt;name&gt; for a custom field',
+		'Fields to return besides the default ones, from your Workfront\'s metadata: * for all fields, owner:name for a field of a referenced object, tasks:name for a collection, custom fields by DE:&lt;name&gt; or label. An expression may give any of these as a comma-separated list. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 /** The "Options" collection every operation puts its optional settings in. */

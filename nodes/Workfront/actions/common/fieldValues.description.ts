@@ -17,8 +17,13 @@ export const fieldValuesProperties: INodeProperties[] = [
 		displayName: 'Input Mode',
 		name: 'inputMode',
 		type: 'options',
-		default: 'fields',
+		default: 'mapper',
 		options: [
+			{
+				name: 'Map Each Field',
+				value: 'mapper',
+				description: "Your Workfront's fields for this object type, typed, custom fields included",
+			},
 			{
 				name: 'Define Fields Below',
 				value: 'fields',
@@ -34,6 +39,26 @@ export const fieldValuesProperties: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'Fields',
+		name: 'columns',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['objectType', 'objectCode'],
+			resourceMapper: {
+				resourceMapperMethod: 'getColumns',
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: false,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
+		},
+		displayOptions: { show: { inputMode: ['mapper'] } },
+	},
+	{
 		displayName: 'Fields to Leave Out',
 		name: 'ignoreFields',
 		type: 'string',
@@ -41,7 +66,7 @@ export const fieldValuesProperties: INodeProperties[] = [
 		placeholder: 'e.g. rowNumber, source',
 		description:
 			'Comma-separated keys of the input items not to send (ID and objCode are never sent as fields)',
-		displayOptions: { show: { inputMode: ['auto'] } },
+		displayOptions: { show: { inputMode: ['auto', 'mapper'] } },
 	},
 	{
 		displayName: 'Fields',
@@ -121,3 +146,16 @@ export const fieldValuesProperties: INodeProperties[] = [
 			'Field names and values, e.g. {"name": "Launch", "status": "CUR", "DE:Region": "EU"}',
 	},
 ];
+
+export const customFormsOption: INodeProperties = {
+	displayName: 'Custom Form Names or IDs',
+	name: 'customForms',
+	type: 'multiOptions',
+	typeOptions: {
+		loadOptionsMethod: 'getCustomForms',
+		loadOptionsDependsOn: ['objectType', 'objectCode'],
+	},
+	default: [],
+	description:
+		'Custom forms to attach, in this order (Workfront\'s objectCategories). On Update the list replaces the forms already attached. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};

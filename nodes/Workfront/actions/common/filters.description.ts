@@ -17,13 +17,16 @@ export const filterProperties: INodeProperties[] = [
 				name: 'filter',
 				values: [
 					{
-						displayName: 'Field',
+						displayName: 'Field Name or ID',
 						name: 'field',
-						type: 'string',
+						type: 'options',
+						typeOptions: {
+							loadOptionsMethod: 'getFields',
+							loadOptionsDependsOn: ['objectType', 'objectCode'],
+						},
 						default: '',
-						placeholder: 'e.g. status, owner:name or DE:Region',
 						description:
-							'Case-sensitive field name; a referenced field with a colon; a custom field as DE:&lt;name&gt;',
+							'The field to filter on: a field of the object, a referenced field (owner:name) or a custom field (DE:&lt;name&gt;). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 					{
 						displayName: 'Operator',
@@ -105,11 +108,16 @@ export const sortOption: INodeProperties = {
 			name: 'field',
 			values: [
 				{
-					displayName: 'Field',
+					displayName: 'Field Name or ID',
 					name: 'field',
-					type: 'string',
+					type: 'options',
+					typeOptions: {
+						loadOptionsMethod: 'getFields',
+						loadOptionsDependsOn: ['objectType', 'objectCode'],
+					},
 					default: '',
-					placeholder: 'e.g. plannedCompletionDate',
+					description:
+						'The field to sort by. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
 				{
 					displayName: 'Direction',

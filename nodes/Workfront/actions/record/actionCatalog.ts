@@ -11,6 +11,8 @@ export interface ActionArgument {
 	json?: boolean;
 	options?: Array<{ name: string; value: string }>;
 	default?: string;
+	/** A record ID picked from a list: the list-search method that offers the records. */
+	lookup?: 'searchProjects' | 'searchTemplates' | 'searchUsers';
 }
 
 export interface ActionSpec {
@@ -53,9 +55,10 @@ export const ACTION_CATALOG: ActionSpec[] = [
 		arguments: [
 			{
 				name: 'projectID',
-				displayName: 'Target Project ID',
-				description: 'ID of the project to move to',
+				displayName: 'Target Project',
+				description: 'The project to move to',
 				required: true,
+				lookup: 'searchProjects',
 			},
 		],
 	},
@@ -95,9 +98,10 @@ export const ACTION_CATALOG: ActionSpec[] = [
 		arguments: [
 			{
 				name: 'templateID',
-				displayName: 'Template ID',
-				description: 'ID of the template to attach',
+				displayName: 'Template',
+				description: 'The template to attach',
 				required: true,
+				lookup: 'searchTemplates',
 			},
 		],
 	},
@@ -144,9 +148,10 @@ export const ACTION_CATALOG: ActionSpec[] = [
 		arguments: [
 			{
 				name: 'objID',
-				displayName: 'Assignee ID',
-				description: 'ID of the user, team or role',
+				displayName: 'Assignee',
+				description: 'The user, team or role (the list shows users)',
 				required: true,
+				lookup: 'searchUsers',
 			},
 			{
 				name: 'objCode',
@@ -169,9 +174,10 @@ export const ACTION_CATALOG: ActionSpec[] = [
 		arguments: [
 			{
 				name: 'accessorID',
-				displayName: 'Share With ID',
-				description: 'ID of the user, team, group or company',
+				displayName: 'Share With',
+				description: 'The user, team, group or company (the list shows users)',
 				required: true,
+				lookup: 'searchUsers',
 			},
 			{
 				name: 'accessorObjCode',

@@ -8,17 +8,20 @@ import type {
 import { readBatchSettings, runInBatches, type BatchPlan } from '../../helpers/batches';
 import { sendBulkWrite } from '../../helpers/bulkWrite';
 import { showOnlyFor } from '../../helpers/displayOptions';
-import { readFieldValues } from '../../helpers/fieldValues';
+import { readWriteValues } from '../../helpers/fieldValues';
 import { readObjectCode } from '../../helpers/objectCode';
 import { readReturnFields } from '../../helpers/returnFields';
 import type { QueryParams } from '../../transport/context';
 import { workfrontRequest } from '../../transport/request';
-import { fieldValuesProperties } from '../common/fieldValues.description';
+import { customFormsOption, fieldValuesProperties } from '../common/fieldValues.description';
 import { batchOptions, optionsCollection, returnFieldsOption } from '../common/common.description';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['create'] },
-	[...fieldValuesProperties, optionsCollection([returnFieldsOption, ...batchOptions(true)])],
+	[
+		...fieldValuesProperties,
+		optionsCollection([customFormsOption, returnFieldsOption, ...batchOptions(true)]),
+	],
 );
 
 interface NewRecord {
@@ -34,10 +37,10 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const plan: BatchPlan<NewRecord> = {
 		repeatable: false,
-		prepare: (itemIndex) => {
+		prepare: async (itemIndex) => {
 			const objCode = readObjectCode(this, itemIndex);
-			const fields = readReturnFields(this, itemIndex);
-			const values = readFieldValues(this, itemIndex);
+			const fields = await readReturnFields(this, itemIndex, objCode);
+			const values = await readWriteValues(this, itemIndex, objCode);
 			return { key: `${objCode}|${JSON.stringify(fields)}`, payload: { objCode, values, fields } };
 		},
 		sendOne: async ({ itemIndex, payload }) =>

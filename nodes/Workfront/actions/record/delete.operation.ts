@@ -36,7 +36,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const plan: BatchPlan<Removal> = {
 		repeatable: true,
-		prepare: (itemIndex) => {
+		prepare: async (itemIndex) => {
 			const objCode = readObjectCode(this, itemIndex);
 			const id = readRecordId(this, itemIndex);
 			const force = this.getNodeParameter('force', itemIndex, false) as boolean;

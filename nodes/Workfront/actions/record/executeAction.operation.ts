@@ -14,6 +14,7 @@ import type { QueryParams } from '../../transport/context';
 import { workfrontRequest } from '../../transport/request';
 import {
 	recordIdProperty,
+	recordLocator,
 	returnFieldsOption,
 	optionsCollection,
 } from '../common/common.description';
@@ -26,6 +27,14 @@ import {
 } from './actionCatalog';
 
 function argumentProperty(action: string, argument: ActionArgument): INodeProperties {
+	const displayOptions = { show: { action: [action] } };
+	if (argument.lookup) {
+		const name = argumentParameter(action, argument.name);
+		return {
+			...recordLocator(name, argument.displayName, argument.description, argument.lookup),
+			displayOptions,
+		};
+	}
 	return {
 		displayName: argument.displayName,
 		name: argumentParameter(action, argument.name),
@@ -111,6 +120,18 @@ function readArguments(context: IExecuteFunctions, itemIndex: number, chosen: st
 	};
 	const params: QueryParams = [];
 	for (const argument of findAction(chosen)?.arguments ?? []) {
+		if (argument.lookup) {
+			params.push([
+				argument.name,
+				readRecordId(
+					context,
+					itemIndex,
+					argumentParameter(chosen, argument.name),
+					argument.displayName,
+				),
+			]);
+			continue;
+		}
 		const raw = context.getNodeParameter(
 			argumentParameter(chosen, argument.name),
 			itemIndex,
@@ -180,7 +201,11 @@ export async function execute(
 			return await workfrontRequest<IDataObject>(this, {
 				method: 'POST',
 				path: encodeURIComponent(objCode),
-				query: [['copySourceID', id], ...args, ...readReturnFields(this, itemIndex)],
+				query: [
+					['copySourceID', id],
+					...args,
+					...(await readReturnFields(this, itemIndex, objCode)),
+				],
 				itemIndex,
 			});
 		}

@@ -1,12 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { readObjectCode, readRecordId } from '../../helpers/objectCode';
+import { singleRecord } from '../../helpers/singleRecord';
 import { forEachItem } from '../../helpers/perItem';
 import { readReturnFields } from '../../helpers/returnFields';
 import { workfrontRequest } from '../../transport/request';
@@ -28,11 +24,13 @@ export async function execute(
 	return await forEachItem(this, items, async (itemIndex) => {
 		const objCode = readObjectCode(this, itemIndex);
 		const id = readRecordId(this, itemIndex);
-		return await workfrontRequest<IDataObject>(this, {
-			method: 'GET',
-			path: `${encodeURIComponent(objCode)}/${id}`,
-			query: readReturnFields(this, itemIndex),
-			itemIndex,
-		});
+		return singleRecord(
+			await workfrontRequest(this, {
+				method: 'GET',
+				path: `${encodeURIComponent(objCode)}/${id}`,
+				query: await readReturnFields(this, itemIndex, objCode),
+				itemIndex,
+			}),
+		);
 	});
 }

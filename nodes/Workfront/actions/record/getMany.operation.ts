@@ -62,7 +62,10 @@ export async function execute(
 		return await searchAll(this, {
 			objCode,
 			filters: readFilterQuery(this, itemIndex),
-			shape: [...readSortQuery(this, itemIndex), ...readReturnFields(this, itemIndex)],
+			shape: [
+				...readSortQuery(this, itemIndex),
+				...(await readReturnFields(this, itemIndex, objCode)),
+			],
 			limit,
 			itemIndex,
 			concurrency: readConcurrency(this, itemIndex),

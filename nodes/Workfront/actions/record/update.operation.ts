@@ -9,12 +9,12 @@ import {
 import { readBatchSettings, runInBatches, type BatchPlan } from '../../helpers/batches';
 import { sendBulkWrite } from '../../helpers/bulkWrite';
 import { showOnlyFor } from '../../helpers/displayOptions';
-import { readFieldValues } from '../../helpers/fieldValues';
+import { readWriteValues } from '../../helpers/fieldValues';
 import { readObjectCode, readRecordId } from '../../helpers/objectCode';
 import { readReturnFields } from '../../helpers/returnFields';
 import type { QueryParams } from '../../transport/context';
 import { workfrontRequest } from '../../transport/request';
-import { fieldValuesProperties } from '../common/fieldValues.description';
+import { customFormsOption, fieldValuesProperties } from '../common/fieldValues.description';
 import {
 	batchOptions,
 	optionsCollection,
@@ -27,7 +27,7 @@ export const description: INodeProperties[] = showOnlyFor(
 	[
 		recordIdProperty('update'),
 		...fieldValuesProperties,
-		optionsCollection([returnFieldsOption, ...batchOptions(true)]),
+		optionsCollection([customFormsOption, returnFieldsOption, ...batchOptions(true)]),
 	],
 );
 
@@ -48,17 +48,17 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const plan: BatchPlan<Change> = {
 		repeatable: true,
-		prepare: (itemIndex) => {
+		prepare: async (itemIndex) => {
 			const objCode = readObjectCode(this, itemIndex);
 			const id = readRecordId(this, itemIndex);
-			const values = readFieldValues(this, itemIndex);
+			const values = await readWriteValues(this, itemIndex, objCode);
 			if (Object.keys(values).length === 0) {
 				throw new NodeOperationError(this.getNode(), 'Nothing to update: no fields are given', {
 					itemIndex,
 					description: 'Add at least one field to change.',
 				});
 			}
-			const fields = readReturnFields(this, itemIndex);
+			const fields = await readReturnFields(this, itemIndex, objCode);
 			return {
 				key: `${objCode}|${JSON.stringify(fields)}`,
 				payload: { objCode, id, values, fields },

@@ -1,0 +1,53 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { showOnlyFor } from '../../helpers/displayOptions';
+import { objectTypeProperties } from '../common/common.description';
+import * as download from './download.operation';
+import * as getMany from './getMany.operation';
+import * as upload from './upload.operation';
+
+export const operations = { upload, download, getMany };
+
+const attachedToTypes = showOnlyFor(
+	{ resource: ['document'], operation: ['upload', 'getMany'] },
+	objectTypeProperties.map((property) =>
+		property.name === 'objectType'
+			? { ...property, displayName: 'Attached To Object Type Name or ID' }
+			: property,
+	),
+);
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['document'] } },
+		default: 'upload',
+		options: [
+			{
+				name: 'Download',
+				value: 'download',
+				description: 'Download a document as binary data',
+				action: 'Download a document',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List the documents of a record',
+				action: 'Get many documents',
+			},
+			{
+				name: 'Upload',
+				value: 'upload',
+				description: 'Upload a file as a document or a new version',
+				action: 'Upload a document',
+			},
+		],
+	},
+	...attachedToTypes,
+	...upload.description,
+	...download.description,
+	...getMany.description,
+];

@@ -1,0 +1,130 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { showOnlyFor } from '../../helpers/displayOptions';
+import { readRecordId } from '../../helpers/objectCode';
+import { singleRecord } from '../../helpers/singleRecord';
+import { asItemError, errorItem } from '../../helpers/perItem';
+import { workfrontDownload, workfrontRequest } from '../../transport/request';
+import { optionsCollection, recordLocator } from '../common/common.description';
+
+export const description: INodeProperties[] = showOnlyFor(
+	{ resource: ['document'], operation: ['download'] },
+	[
+		recordLocator('documentId', 'Document', 'The document to download', 'searchDocuments'),
+		{
+			displayName: 'Version ID',
+			name: 'versionId',
+			type: 'string',
+			default: '',
+			description:
+				'ID of the version to download (a Document Version record); empty for the latest',
+		},
+		optionsCollection([
+			{
+				displayName: 'Put Output File in Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				hint: 'The name of the output binary field to put the file in',
+			},
+			{
+				displayName: 'Metadata Only',
+				name: 'metadataOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only the document and version details, without the file',
+			},
+		]),
+	],
+);
+
+const METADATA_FIELDS =
+	'downloadURL,description,docObjCode,objID,currentVersion:fileName,currentVersion:version,currentVersion:docSize,currentVersion:fileType';
+
+/** The file name Workfront sends in Content-Disposition (RFC 5987 `filename*` first). */
+function fileNameFrom(disposition: unknown): string | undefined {
+	const text = typeof disposition === 'string' ? disposition : '';
+	const encoded = /filename\*=UTF-8''([^;]+)/i.exec(text)?.[1];
+	if (encoded) return decodeURIComponent(encoded);
+	return /filename="?([^";]+)"?/i.exec(text)?.[1];
+}
+
+async function downloadOne(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData> {
+	const documentId = readRecordId(context, itemIndex, 'documentId', 'Document');
+	const versionId = String(context.getNodeParameter('versionId', itemIndex, '') ?? '').trim();
+	const metadata = singleRecord(
+		await workfrontRequest(context, {
+			method: 'GET',
+			path: `docu/${documentId}`,
+			query: [['fields', METADATA_FIELDS]],
+			itemIndex,
+		}),
+	);
+	if (context.getNodeParameter('options.metadataOnly', itemIndex, false))
+		return { json: metadata, pairedItem: { item: itemIndex } };
+
+	const downloadPath = String(
+		metadata.downloadURL || `/internal/document/download?ID=${documentId}`,
+	);
+	if (versionId && !/^[A-Za-z0-9_-]+$/.test(versionId)) {
+		throw asItemError(
+			context,
+			new Error(`Version ID "${versionId}" is not a Workfront ID`),
+			itemIndex,
+		);
+	}
+	const { data, headers } = await workfrontDownload(context, {
+		method: 'GET',
+		path: downloadPath,
+		fromOrigin: true,
+		query: versionId ? [['versionID', versionId]] : [],
+		itemIndex,
+	});
+	const currentVersion = (metadata.currentVersion as IDataObject | undefined) ?? {};
+	const fileName =
+		fileNameFrom(headers['content-disposition']) ??
+		String(currentVersion.fileName ?? metadata.name ?? documentId);
+	const mimeType = String(
+		headers['content-type'] ?? currentVersion.fileType ?? 'application/octet-stream',
+	)
+		.split(';')[0]
+		.trim();
+	const field = String(
+		context.getNodeParameter('options.binaryPropertyName', itemIndex, 'data') || 'data',
+	);
+	const binary = {
+		...(context.getInputData()[itemIndex]?.binary ?? {}),
+		[field]: await context.helpers.prepareBinaryData(data, fileName, mimeType),
+	};
+	return {
+		json: { ...metadata, ...(versionId ? { versionID: versionId } : {}) },
+		binary,
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/** Downloads each item's document as binary data with Workfront's file name and MIME type. */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex += 1) {
+		try {
+			output.push(await downloadOne(this, itemIndex));
+		} catch (error) {
+			const itemError = asItemError(this, error, itemIndex);
+			if (!this.continueOnFail()) throw itemError;
+			output.push(errorItem(itemError, itemIndex));
+		}
+	}
+	return output;
+}

@@ -1,0 +1,60 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { showOnlyFor } from '../../helpers/displayOptions';
+import { readObjectCode, readRecordId } from '../../helpers/objectCode';
+import { forEachItem } from '../../helpers/perItem';
+import { readReturnFields } from '../../helpers/returnFields';
+import { searchAll } from '../../transport/paging';
+import { optionsCollection, recordLocator, returnFieldsOption } from '../common/common.description';
+
+export const description: INodeProperties[] = showOnlyFor(
+	{ resource: ['document'], operation: ['getMany'] },
+	[
+		recordLocator(
+			'objectId',
+			'Record',
+			'The record whose documents to list (of the object type above)',
+		),
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+		optionsCollection([returnFieldsOption]),
+	],
+);
+
+/** The documents attached to a record (docObjCode + objID), in pages like Get Many. */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, items, async (itemIndex) => {
+		const objCode = readObjectCode(this, itemIndex);
+		const objectId = readRecordId(this, itemIndex, 'objectId', 'Record');
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		return await searchAll(this, {
+			objCode: 'DOCU',
+			filters: [
+				['docObjCode', objCode],
+				['objID', objectId],
+			],
+			shape: [['ID_Sort', 'asc'], ...(await readReturnFields(this, itemIndex, 'DOCU'))],
+			limit: returnAll
+				? undefined
+				: Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)) || 50),
+			itemIndex,
+		});
+	});
+}

@@ -1,0 +1,168 @@
+import FormData from 'form-data';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { readBinaryFile } from '../../helpers/binaryInput';
+import { showOnlyFor } from '../../helpers/displayOptions';
+import { readObjectCode, readRecordId } from '../../helpers/objectCode';
+import { forEachItem } from '../../helpers/perItem';
+import { readReturnFields } from '../../helpers/returnFields';
+import { workfrontRequest } from '../../transport/request';
+import { optionsCollection, recordLocator, returnFieldsOption } from '../common/common.description';
+
+const show = { resource: ['document'], operation: ['upload'] };
+
+export const description: INodeProperties[] = showOnlyFor(show, [
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input binary field containing the file to upload',
+	},
+	{
+		displayName: 'Upload As',
+		name: 'uploadAs',
+		type: 'options',
+		default: 'newDocument',
+		options: [
+			{
+				name: 'New Document',
+				value: 'newDocument',
+				description: 'A new document attached to a record',
+			},
+			{
+				name: 'New Version of a Document',
+				value: 'newVersion',
+				description: 'The next version of an existing document',
+			},
+		],
+	},
+	{
+		...recordLocator(
+			'objectId',
+			'Attach To',
+			'The record the document belongs to (of the object type above)',
+		),
+		displayOptions: { show: { uploadAs: ['newDocument'] } },
+	},
+	{
+		...recordLocator(
+			'documentId',
+			'Document',
+			'The document that gets a new version',
+			'searchDocuments',
+		),
+		displayOptions: { show: { uploadAs: ['newVersion'] } },
+	},
+	{
+		...optionsCollection([
+			{
+				displayName: 'Document Name',
+				name: 'documentName',
+				type: 'string',
+				default: '',
+				description: "The document's name in Workfront (default: the file name)",
+			},
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{
+				displayName: 'Folder ID',
+				name: 'folderId',
+				type: 'string',
+				default: '',
+				description: "ID of the record's document folder to put the document in",
+			},
+			returnFieldsOption,
+		]),
+		displayOptions: { show: { uploadAs: ['newDocument'] } },
+	},
+]);
+
+/**
+ * Uploads the item's file (multipart, part `uploadedFile`, with file name and type) and turns the
+ * returned handle into a Document, or into a new version of one. The file is read into memory once
+ * and form-data streams that buffer, so it is not copied again.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, items, async (itemIndex) => {
+		const file = await readBinaryFile(
+			this,
+			itemIndex,
+			String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')),
+		);
+		const uploadAs = this.getNodeParameter('uploadAs', itemIndex, 'newDocument') as string;
+		const objCode = uploadAs === 'newDocument' ? readObjectCode(this, itemIndex) : 'DOCV';
+		const target =
+			uploadAs === 'newDocument'
+				? readRecordId(this, itemIndex, 'objectId', 'Attach To')
+				: readRecordId(this, itemIndex, 'documentId', 'Document');
+		const { handle } = await workfrontRequest<{ handle: string }>(this, {
+			method: 'POST',
+			path: 'upload',
+			itemIndex,
+			multipart: () => {
+				const form = new FormData();
+				form.append('uploadedFile', file.data, {
+					filename: file.fileName,
+					contentType: file.mimeType,
+					knownLength: file.data.length,
+				});
+				return form;
+			},
+		});
+		try {
+			if (uploadAs === 'newVersion') {
+				return await workfrontRequest<IDataObject>(this, {
+					method: 'POST',
+					path: 'docv',
+					body: { documentID: target, handle, fileName: file.fileName },
+					itemIndex,
+				});
+			}
+			const name =
+				String(this.getNodeParameter('options.documentName', itemIndex, '') ?? '').trim() ||
+				file.fileName;
+			const descriptionText = String(
+				this.getNodeParameter('options.description', itemIndex, '') ?? '',
+			).trim();
+			const folderId = String(
+				this.getNodeParameter('options.folderId', itemIndex, '') ?? '',
+			).trim();
+			return await workfrontRequest<IDataObject>(this, {
+				method: 'POST',
+				path: 'docu',
+				query: await readReturnFields(this, itemIndex, 'DOCU'),
+				body: {
+					name,
+					handle,
+					docObjCode: objCode,
+					objID: target,
+					currentVersion: { version: '1', fileName: file.fileName },
+					...(descriptionText ? { description: descriptionText } : {}),
+					...(folderId ? { folderID: folderId } : {}),
+				},
+				itemIndex,
+			});
+		} catch (error) {
+			const cause = error as { message?: string; description?: string };
+			throw new NodeOperationError(
+				this.getNode(),
+				`The file was uploaded to Workfront (handle ${handle}) but the ${uploadAs === 'newVersion' ? 'new version' : 'document'} was not created: ${cause.message ?? 'unknown error'}`,
+				{
+					itemIndex,
+					description:
+						`${cause.description ?? ''} Nothing else was changed in Workfront; the uploaded file is unused and can be uploaded again.`.trim(),
+				},
+			);
+		}
+	});
+}

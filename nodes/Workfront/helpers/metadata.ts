@@ -1,0 +1,143 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { WorkfrontContext } from '../transport/context';
+import { workfrontRequest } from '../transport/request';
+
+export interface FieldMetadata {
+	name: string;
+	label: string;
+	fieldType: string;
+	required: boolean;
+	readOnly: boolean;
+	possibleValues?: Array<{ value: string; label: string }>;
+}
+
+export interface ObjectMetadata {
+	fields: FieldMetadata[];
+	references: string[];
+	collections: string[];
+}
+
+export interface CustomField {
+	/** The name Workfront uses after DE:, e.g. `Region` for `DE:Region`. */
+	name: string;
+	label: string;
+	dataType: string;
+	displayType: string;
+	options: string[];
+	forms: string[];
+}
+
+export interface CustomForm {
+	ID: string;
+	name: string;
+}
+
+/** Metadata is read once per node run (the context) and object type. */
+const cache = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+function cached<T>(context: WorkfrontContext, key: string, load: () => Promise<T>): Promise<T> {
+	let entries = cache.get(context);
+	if (!entries) {
+		entries = new Map();
+		cache.set(context, entries);
+	}
+	let entry = entries.get(key) as Promise<T> | undefined;
+	if (!entry) {
+		entry = load();
+		entries.set(key, entry);
+		entry.catch(() => entries?.delete(key));
+	}
+	return entry;
+}
+
+function asRecord(value: unknown): IDataObject {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+/** GET /<objCode>/metadata, reduced to what the pickers and the resource mapper need. */
+export async function objectMetadata(
+	context: WorkfrontContext,
+	objCode: string,
+): Promise<ObjectMetadata> {
+	return await cached(context, `metadata:${objCode}`, async () => {
+		const metadata = asRecord(
+			await workfrontRequest(context, {
+				method: 'GET',
+				path: `${encodeURIComponent(objCode)}/metadata`,
+			}),
+		);
+		const fields = Object.entries(asRecord(metadata.fields)).map(([name, raw]) => {
+			const field = asRecord(raw);
+			const flags = Array.isArray(field.flags) ? field.flags.map(String) : [];
+			const possibleValues = Array.isArray(field.possibleValues)
+				? field.possibleValues.map((option) => {
+						const { value, label } = asRecord(option);
+						return { value: String(value), label: String(label ?? value) };
+					})
+				: undefined;
+			return {
+				name,
+				label: String(field.label ?? name),
+				fieldType: String(field.fieldType ?? 'string'),
+				required: flags.includes('REQUIRED'),
+				readOnly: flags.includes('READ_ONLY'),
+				possibleValues,
+			};
+		});
+		return {
+			fields,
+			references: Object.keys(asRecord(metadata.references)),
+			collections: Object.keys(asRecord(metadata.collections)),
+		};
+	});
+}
+
+/** The custom forms for an object type and the custom fields on them. */
+export async function customFormsOf(
+	context: WorkfrontContext,
+	objCode: string,
+): Promise<{ forms: CustomForm[]; fields: CustomField[] }> {
+	return await cached(context, `forms:${objCode}`, async () => {
+		const forms = await workfrontRequest<IDataObject[]>(context, {
+			method: 'GET',
+			path: 'ctgy/search',
+			query: [
+				['catObjCode', objCode],
+				[
+					'fields',
+					'categoryParameters:parameter:*,categoryParameters:parameter:parameterOptions:value',
+				],
+				['name_Sort', 'asc'],
+				['$$LIMIT', '2000'],
+			],
+		});
+		const fields = new Map<string, CustomField>();
+		for (const form of Array.isArray(forms) ? forms : []) {
+			for (const link of (form.categoryParameters as IDataObject[] | undefined) ?? []) {
+				const parameter = asRecord(link.parameter);
+				const name = String(parameter.name ?? '');
+				if (!name) continue;
+				const field = fields.get(name) ?? {
+					name,
+					label: String(parameter.label ?? name),
+					dataType: String(parameter.dataType ?? 'TEXT'),
+					displayType: String(parameter.displayType ?? 'TEXT'),
+					options: ((parameter.parameterOptions as IDataObject[] | undefined) ?? []).map((option) =>
+						String(option.value),
+					),
+					forms: [],
+				};
+				field.forms.push(String(form.name));
+				fields.set(name, field);
+			}
+		}
+		return {
+			forms: (Array.isArray(forms) ? forms : []).map((form) => ({
+				ID: String(form.ID),
+				name: String(form.name),
+			})),
+			fields: [...fields.values()],
+		};
+	});
+}

@@ -1,0 +1,96 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { findObjectType } from '../objectTypes';
+import { readConnection } from '../transport/connection';
+import { workfrontRequest } from '../transport/request';
+import { currentObjectCode } from './currentObjectCode';
+
+const PAGE = 50;
+
+/** Where a record opens in Workfront's web UI. */
+const URL_NAMES: Record<string, string> = {
+	PROJ: 'project',
+	TASK: 'task',
+	OPTASK: 'issue',
+	USER: 'user',
+	DOCU: 'document',
+	PORT: 'portfolio',
+	PRGM: 'program',
+	TMPL: 'template',
+	CMPY: 'company',
+	TEAMOB: 'team',
+};
+
+async function search(
+	context: ILoadOptionsFunctions,
+	objCode: string,
+	filter?: string,
+	paginationToken?: string | number,
+): Promise<INodeListSearchResult> {
+	const nameField = findObjectType(objCode)?.nameField ?? 'name';
+	const first = Number(paginationToken ?? 0) || 0;
+	const query: Array<[string, string]> = [
+		['fields', nameField],
+		[`${nameField}_Sort`, 'asc'],
+		['ID_Sort', 'asc'],
+		['$$FIRST', String(first)],
+		['$$LIMIT', String(PAGE)],
+	];
+	if (filter) query.push([nameField, filter], [`${nameField}_Mod`, 'cicontains']);
+	const records = await workfrontRequest<IDataObject[]>(context, {
+		method: 'GET',
+		path: `${encodeURIComponent(objCode)}/search`,
+		query,
+	});
+	const { origin } = await readConnection(context, 0);
+	const urlName = URL_NAMES[objCode] ?? objCode.toLowerCase();
+	return {
+		results: (records ?? []).map((record) => ({
+			name: String(record[nameField] ?? record.ID),
+			value: String(record.ID),
+			url: `${origin}/${urlName}/${String(record.ID)}/overview`,
+		})),
+		paginationToken: records?.length === PAGE ? first + PAGE : undefined,
+	};
+}
+
+/** Records of the object type chosen in the node, searched by name. */
+export async function searchRecords(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await search(this, currentObjectCode(this), filter, paginationToken);
+}
+
+export async function searchProjects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await search(this, 'PROJ', filter, paginationToken);
+}
+
+export async function searchTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await search(this, 'TMPL', filter, paginationToken);
+}
+
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await search(this, 'USER', filter, paginationToken);
+}
+
+export async function searchDocuments(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await search(this, 'DOCU', filter, paginationToken);
+}
