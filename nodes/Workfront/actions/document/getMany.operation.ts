@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../helpers/displayOptions';
+import { readLimit, returnAllOrLimitProperties } from '../../helpers/returnAllOrLimit';
 import { readObjectCode, readRecordId } from '../../helpers/objectCode';
 import { forEachItem } from '../../helpers/perItem';
 import { readReturnFields } from '../../helpers/returnFields';
@@ -15,22 +16,7 @@ export const description: INodeProperties[] = showOnlyFor(
 			'Record',
 			'The record whose documents to list (of the object type above)',
 		),
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		...returnAllOrLimitProperties,
 		optionsCollection([returnFieldsOption]),
 	],
 );
@@ -43,7 +29,6 @@ export async function execute(
 	return await forEachItem(this, items, async (itemIndex) => {
 		const objCode = readObjectCode(this, itemIndex);
 		const objectId = readRecordId(this, itemIndex, 'objectId', 'Record');
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		return await searchAll(this, {
 			objCode: 'DOCU',
 			filters: [
@@ -51,9 +36,7 @@ export async function execute(
 				['objID', objectId],
 			],
 			shape: [['ID_Sort', 'asc'], ...(await readReturnFields(this, itemIndex, 'DOCU'))],
-			limit: returnAll
-				? undefined
-				: Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)) || 50),
+			limit: readLimit(this, itemIndex),
 			itemIndex,
 		});
 	});

@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../helpers/displayOptions';
+import { readLimit, returnAllOrLimitProperties } from '../../helpers/returnAllOrLimit';
 import { readFilterQuery, readSortQuery } from '../../helpers/filterQuery';
 import { readObjectCode } from '../../helpers/objectCode';
 import { forEachItem } from '../../helpers/perItem';
@@ -17,22 +18,7 @@ import { returnFieldsOption, optionsCollection } from '../common/common.descript
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['getMany'] },
 	[
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		...returnAllOrLimitProperties,
 		...filterProperties,
 		optionsCollection([
 			returnFieldsOption,
@@ -57,8 +43,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (itemIndex) => {
 		const objCode = readObjectCode(this, itemIndex);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : readLimit(this, itemIndex);
+		const limit = readLimit(this, itemIndex);
 		return await searchAll(this, {
 			objCode,
 			filters: readFilterQuery(this, itemIndex),
@@ -88,19 +73,4 @@ function readConcurrency(context: IExecuteFunctions, itemIndex: number): number 
 		);
 	}
 	return concurrency;
-}
-
-function readLimit(context: IExecuteFunctions, itemIndex: number): number {
-	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
-	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Limit must be a whole number of 1 or more (it is ${limit})`,
-			{
-				itemIndex,
-				description: 'Enter how many records to return, or turn on Return All.',
-			},
-		);
-	}
-	return limit;
 }
