@@ -67,12 +67,16 @@ export async function packPackage(destination: string): Promise<string> {
 /** The JSON document `n8n execute --rawOutput` prints after its log lines. */
 export function parseRunOutput(stdout: string): Record<string, unknown> | undefined {
 	const lines = stdout.split('\n');
-	for (let index = 0; index < lines.length; index += 1) {
-		if (lines[index] !== '{') continue;
-		try {
-			return JSON.parse(lines.slice(index).join('\n')) as Record<string, unknown>;
-		} catch {
-			// a log line that happens to be "{"; look further
+	for (let start = 0; start < lines.length; start += 1) {
+		if (lines[start] !== '{') continue;
+		// n8n may log after the JSON (e.g. a task runner registering late), so stop at each "}".
+		for (let end = start + 1; end < lines.length; end += 1) {
+			if (lines[end] !== '}') continue;
+			try {
+				return JSON.parse(lines.slice(start, end + 1).join('\n')) as Record<string, unknown>;
+			} catch {
+				// not the closing brace of this object, or a log line that happens to be "{"
+			}
 		}
 	}
 	return undefined;

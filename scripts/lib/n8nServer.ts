@@ -27,6 +27,7 @@ export class N8nServer {
 	): Promise<N8nServer> {
 		const chosen = port ?? (await freePort());
 		const child = instance.spawn(['start'], {
+			WEBHOOK_URL: `http://127.0.0.1:${chosen}/`,
 			N8N_PORT: String(chosen),
 			N8N_LOG_LEVEL: 'info',
 			N8N_HOST: '127.0.0.1',
@@ -87,6 +88,47 @@ export class N8nServer {
 		});
 		if (login.status !== 200)
 			throw new Error(`Logging in to n8n failed (${login.status}): ${JSON.stringify(login.body)}`);
+	}
+
+	private async workflowVersion(id: string): Promise<string | undefined> {
+		const answer = await this.rest<{ data?: { versionId?: string } }>('GET', `workflows/${id}`);
+		return answer.body.data?.versionId;
+	}
+
+	/** Activates a workflow through the REST API: `POST …/activate` (2.x) or `PATCH` with active (1.x). */
+	async activateWorkflow(id: string): Promise<void> {
+		const versionId = await this.workflowVersion(id);
+		const modern = await this.rest('POST', `workflows/${id}/activate`, { versionId });
+		if (modern.status === 200) return;
+		const legacy = await this.rest('PATCH', `workflows/${id}`, { active: true, versionId });
+		if (legacy.status !== 200)
+			throw new Error(
+				`Activating workflow ${id} failed: ${JSON.stringify(modern.body)} / ${JSON.stringify(legacy.body)}`,
+			);
+	}
+
+	async deactivateWorkflow(id: string): Promise<void> {
+		const versionId = await this.workflowVersion(id);
+		const modern = await this.rest('POST', `workflows/${id}/deactivate`, { versionId });
+		if (modern.status === 200) return;
+		const legacy = await this.rest('PATCH', `workflows/${id}`, { active: false, versionId });
+		if (legacy.status !== 200)
+			throw new Error(`Deactivating workflow ${id} failed: ${JSON.stringify(legacy.body)}`);
+	}
+
+	/** Waits (up to 30 s) until the workflow has at least `count` finished executions. */
+	async waitForExecutions(workflowId: string, count: number): Promise<Array<{ status?: string }>> {
+		const deadline = Date.now() + 30_000;
+		for (;;) {
+			const answer = await this.rest<{
+				data?: { results?: Array<{ status?: string; finished?: boolean }> };
+			}>('GET', `executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
+			const results = (answer.body.data?.results ?? []).filter(
+				({ status }) => status !== 'running' && status !== 'new',
+			);
+			if (results.length >= count || Date.now() > deadline) return results;
+			await delay(500);
+		}
 	}
 
 	async stop(): Promise<void> {

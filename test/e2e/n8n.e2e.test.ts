@@ -22,6 +22,13 @@ jest.setTimeout(30 * 60 * 1000);
 
 let tarball: string;
 
+/** n8n may finish activating a trigger after answering the REST call; wait for it (at most 20 s). */
+async function until(condition: () => boolean): Promise<void> {
+	const deadline = Date.now() + 20_000;
+	while (!condition() && Date.now() < deadline)
+		await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
 beforeAll(async () => {
 	tarball = await packPackage(mkdtempSync(join(tmpdir(), 'workfront-pack-')));
 });
@@ -299,6 +306,65 @@ describe.each(N8N_VERSIONS)('n8n $n8n on Node.js $node', (version) => {
 			expect(bad.body.data.message).toMatch(/did not accept the Client ID or Client Secret/);
 			outputs.push(server.output.text, JSON.stringify(good.body), JSON.stringify(bad.body));
 		} finally {
+			await server.stop();
+		}
+	});
+
+	test('the Workfront Trigger: activation subscribes, a change starts the workflow, deactivation unsubscribes', async () => {
+		const workflow = chain('wfTrigger', 'Trigger', []);
+		workflow.nodes = [
+			{
+				id: 'wfTrigger-0',
+				name: 'Workfront Trigger',
+				type: 'n8n-nodes-workfront.workfrontTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: 'a1b2c3d4-0000-4000-8000-00000000e2e1',
+				parameters: { objectType: 'PROJ', events: ['CREATE'], options: { ignoreOwnEvents: false } },
+				credentials: { workfrontJwtApi: CREDENTIAL },
+			},
+		];
+		workflow.connections = {};
+		await n8n.importWorkflow(workflow);
+		const server = await N8nServer.start(n8n);
+		try {
+			await server.loginAsOwner();
+			await server.activateWorkflow('wfTrigger');
+			await until(() => simulator.state.events.subscriptions.size === 1);
+			const subscriptions = [...simulator.state.events.subscriptions.values()];
+			expect(subscriptions.map(({ objCode, eventType }) => `${eventType} ${objCode}`)).toEqual([
+				'CREATE PROJ',
+			]);
+			expect(subscriptions[0].url).toBe(
+				`${server.url}/webhook/a1b2c3d4-0000-4000-8000-00000000e2e1/webhook`,
+			);
+
+			const created = await fetch(`${simulator.origin}/attask/api/v21.0/proj`, {
+				method: 'POST',
+				headers: {
+					sessionID: simulator.state.sessions.issued.at(-1) ?? '',
+					'content-type': 'application/json',
+				},
+				body: JSON.stringify({ name: 'Triggered from Workfront' }),
+			});
+			expect(created.status).toBe(200);
+			await simulator.state.events.settle();
+			expect(simulator.state.events.deliveries.map(({ status }) => status)).toEqual([200]);
+			const executions = await server.waitForExecutions('wfTrigger', 1);
+			expect(executions[0]).toMatchObject({ status: 'success' });
+
+			const forged = await fetch(subscriptions[0].url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{}',
+			});
+			expect(forged.status).toBe(401);
+
+			await server.deactivateWorkflow('wfTrigger');
+			await until(() => simulator.state.events.subscriptions.size === 0);
+			expect(simulator.state.events.subscriptions.size).toBe(0);
+		} finally {
+			outputs.push(server.output.text);
 			await server.stop();
 		}
 	});

@@ -70,6 +70,16 @@ export function handleControl(request: SimRequest, state: SimulatorState): SimRe
 		}
 		case 'GET records':
 			return json(200, state.store.all(action.split('/')[1] ?? ''));
+		case 'GET subscriptions':
+			return json(
+				200,
+				[...state.events.subscriptions.values()].map(({ authToken, ...rest }) => ({
+					...rest,
+					authTokenLength: authToken.length,
+				})),
+			);
+		case 'GET deliveries':
+			return json(200, state.events.deliveries);
 		case 'GET tokens':
 			return json(200, {
 				issued: state.sessions.issued,

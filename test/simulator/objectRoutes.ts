@@ -8,7 +8,7 @@ import { RequestParams } from './model/params';
 import { parseFieldList, project, validateFields } from './model/projection';
 import { runReport } from './model/report';
 import { findSpec, type ObjectSpec } from './model/schema';
-import { invalidParameter, WorkfrontFault, type WfRecord } from './model/store';
+import { invalidParameter, WorkfrontFault, type RecordChange, type WfRecord } from './model/store';
 import { checkBulkSize, deleteRecord, validateWrite } from './model/writes';
 import type { ApiContext, ApiHandler, ApiRoute } from './routing';
 
@@ -25,6 +25,9 @@ type ObjectHandler = (input: ObjectRequest) => SimResponse;
 /** Resolves the object type and parameters once, and turns WorkfrontFaults into error envelopes. */
 function objectHandler(handler: ObjectHandler): ApiHandler {
 	return (request, context) => {
+		const { store, events } = context.state;
+		const changes: RecordChange[] = [];
+		store.changeListener = (change) => changes.push(change);
 		try {
 			const spec = findSpec(request.params.obj);
 			if (!spec) throw invalidParameter(`Unknown object type: ${request.params.obj}`);
@@ -36,6 +39,9 @@ function objectHandler(handler: ObjectHandler): ApiHandler {
 			if (error instanceof WorkfrontFault)
 				return apiError(error.status, error.errorClass, error.message);
 			throw error;
+		} finally {
+			store.changeListener = undefined;
+			events.publish(changes, context.session.customerId);
 		}
 	};
 }

@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 import { authenticate } from './auth';
 import { CONTROL_PREFIX, handleControl } from './control';
+import { SUBSCRIPTIONS_PATH } from './events';
 import { downloadDocument } from './fileRoutes';
 import {
 	apiError,
@@ -61,6 +62,10 @@ async function route(
 		return request.method === 'POST'
 			? exchangeJwt(request, state)
 			: apiError(405, 'com.attask.common.MethodNotAllowedException', 'Use POST');
+	}
+	if (request.path.startsWith(SUBSCRIPTIONS_PATH)) {
+		const session = authenticate(request, state);
+		return 'token' in session ? state.events.handle(request, session.customerId) : session;
 	}
 	if (request.path === DOWNLOAD_PATH) {
 		const session = authenticate(request, state);

@@ -1,4 +1,5 @@
 import { ApplicationRegistry } from './applications';
+import { EventSubscriptions } from './events';
 import { FileStore } from './model/documents';
 import { ObjectStore, type WfRecord } from './model/store';
 import type { SimResponse } from './http';
@@ -71,6 +72,8 @@ export class SimulatorState {
 
 	readonly store: ObjectStore;
 
+	readonly events: EventSubscriptions;
+
 	/** Uploaded files and the files of document versions. */
 	readonly files = new FileStore();
 
@@ -108,6 +111,7 @@ export class SimulatorState {
 		};
 		this.sessions = new SessionStore(() => this.now());
 		this.store = new ObjectStore(() => this.now());
+		this.events = new EventSubscriptions(() => this.now());
 	}
 
 	now(): number {

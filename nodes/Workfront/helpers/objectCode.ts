@@ -26,35 +26,36 @@ export function readObjectCode(context: IExecuteFunctions, itemIndex: number): s
 
 const ID_IN_URL = /\/([0-9a-f]{32})(?=[/?#]|$)/i;
 
+/** A record ID that cannot be used, with advice for the person who typed it. */
+export class RecordIdError extends Error {
+	constructor(
+		message: string,
+		readonly description: string,
+	) {
+		super(message);
+	}
+}
+
 /**
- * A record ID from a parameter: a resource locator (from the list, by ID, or a Workfront URL), or
- * plain text from an expression, which may also be a pasted URL. Checked so that it cannot
- * reshape the request path.
+ * A record ID from a parameter value: a resource locator (from the list, by ID, or a Workfront
+ * URL), or plain text from an expression, which may also be a pasted URL. Checked so that it
+ * cannot reshape a request path.
  */
-export function readRecordId(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	parameter = 'id',
-	label = 'Record',
-): string {
-	const raw = context.getNodeParameter(parameter, itemIndex, '') as unknown;
+export function parseRecordId(raw: unknown, label: string): string {
 	const locator =
 		raw && typeof raw === 'object' ? (raw as { mode?: string; value?: unknown }) : undefined;
 	const value = locator ? locator.value : raw;
 	let id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	const fail = (message: string, description: string): never => {
-		throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
-	};
 	if (id === '') {
-		fail(
+		throw new RecordIdError(
 			`${label} is empty`,
-			`Pick the Workfront record from the list, enter its ID, or map it from a previous node, e.g. {{ $json.ID }}.`,
+			'Pick the Workfront record from the list, enter its ID, or map it from a previous node, e.g. {{ $json.ID }}.',
 		);
 	}
 	if (locator?.mode === 'url' || /^https?:\/\//i.test(id)) {
 		const match = ID_IN_URL.exec(id);
 		if (match === null) {
-			return fail(
+			throw new RecordIdError(
 				`${label}: the URL "${id}" does not contain a Workfront ID`,
 				'Paste the address of the record as Workfront shows it, e.g. https://yourdomain.my.workfront.com/project/5f8e3a7b0000a1b2c3d4e5f60718293a/overview.',
 			);
@@ -62,10 +63,25 @@ export function readRecordId(
 		id = match[1];
 	}
 	if (!/^[A-Za-z0-9_-]+$/.test(id)) {
-		fail(
+		throw new RecordIdError(
 			`${label}: "${id}" is not a Workfront ID`,
 			'Workfront IDs are 32 letters and digits, e.g. 5f8e3a7b0000a1b2c3d4e5f60718293a.',
 		);
 	}
 	return id;
+}
+
+/** The record ID an item's parameter holds, or an error naming the item. */
+export function readRecordId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter = 'id',
+	label = 'Record',
+): string {
+	try {
+		return parseRecordId(context.getNodeParameter(parameter, itemIndex, ''), label);
+	} catch (error) {
+		const { message, description } = error as RecordIdError;
+		throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
+	}
 }

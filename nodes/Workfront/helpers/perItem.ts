@@ -1,10 +1,12 @@
 import {
 	NodeApiError,
-	NodeOperationError,
+	type NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
+
+import { asNodeError } from './nodeError';
 
 export type ItemResult = IDataObject | IDataObject[];
 
@@ -14,11 +16,9 @@ export function asItemError(
 	error: unknown,
 	itemIndex: number,
 ): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context.itemIndex ??= itemIndex;
-		return error;
-	}
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	const nodeError = asNodeError(context.getNode(), error);
+	nodeError.context.itemIndex ??= itemIndex;
+	return nodeError;
 }
 
 /** What a failed item outputs when the node is set to continue on error. */

@@ -29,10 +29,13 @@ function parseBody(body: unknown): unknown {
 }
 
 /**
- * Sends one Workfront request with the credential's session and retries what is safe to retry.
+ * Sends one Workfront request (the full answer: status, headers, body) with the credential's session and retries what is safe to retry.
  * Every failure (an `error` key counts, even on HTTP 200) becomes a NodeApiError.
  */
-async function send(context: WorkfrontContext, request: WorkfrontRequest): Promise<RawResponse> {
+export async function workfrontCall(
+	context: WorkfrontContext,
+	request: WorkfrontRequest,
+): Promise<RawResponse> {
 	const itemIndex = request.itemIndex ?? 0;
 	const kind: RequestKind = request.kind ?? (request.method === 'GET' ? 'read' : 'write');
 	const connection = await readConnection(context, itemIndex);
@@ -79,7 +82,7 @@ export async function workfrontRequest<T = unknown>(
 	context: WorkfrontContext,
 	request: WorkfrontRequest,
 ): Promise<T> {
-	const { body } = await send(context, request);
+	const { body } = await workfrontCall(context, request);
 	return (
 		body && typeof body === 'object' && 'data' in body ? (body as { data: unknown }).data : body
 	) as T;
@@ -90,7 +93,7 @@ export async function workfrontDownload(
 	context: WorkfrontContext,
 	request: Omit<WorkfrontRequest, 'binary'>,
 ): Promise<{ data: Buffer; headers: Record<string, unknown> }> {
-	const { body, headers } = await send(context, { ...request, binary: true });
+	const { body, headers } = await workfrontCall(context, { ...request, binary: true });
 	return {
 		data: Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer),
 		headers: headers ?? {},

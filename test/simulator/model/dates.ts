@@ -15,6 +15,11 @@ export function formatDateTime(iso: string): string {
 	);
 }
 
+/** Event payloads use a dot before the milliseconds: `2017-10-06T13:48:07.776-0600`. */
+export function formatEventDateTime(iso: string): string {
+	return formatDateTime(iso).replace(/:(\d{3})([+-]\d{4})$/, '.$1$2');
+}
+
 /** Reads ISO-8601 and Workfront's own format back into epoch milliseconds. */
 export function parseDateTime(value: string): number {
 	const workfront = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}):(\d{3})([+-]\d{4})$/.exec(value);

@@ -2,6 +2,13 @@ import { randomBytes } from 'node:crypto';
 
 import { specFor, type ObjectSpec } from './schema';
 
+export interface RecordChange {
+	eventType: 'CREATE' | 'UPDATE' | 'DELETE';
+	objCode: string;
+	before: WfRecord | undefined;
+	after: WfRecord | undefined;
+}
+
 export type WfRecord = Record<string, unknown> & {
 	ID: string;
 	objCode: string;
@@ -37,6 +44,9 @@ export class ObjectStore {
 
 	/** Bumped on every write, so cached query results know when they are stale. */
 	version = 0;
+
+	/** Told of every change while set: the REST handlers set it, so API writes raise events and seeding does not. */
+	changeListener?: (change: RecordChange) => void;
 
 	constructor(private readonly now: () => number) {}
 
@@ -92,10 +102,17 @@ export class ObjectStore {
 		};
 		this.table(spec.objCode).set(record.ID, record);
 		this.version += 1;
+		this.changeListener?.({
+			eventType: 'CREATE',
+			objCode: spec.objCode,
+			before: undefined,
+			after: record,
+		});
 		return record;
 	}
 
 	update(record: WfRecord, values: Record<string, unknown>, actorId?: string): WfRecord {
+		const before = this.changeListener ? structuredClone(record) : undefined;
 		const { parameterValues, ...rest } = values;
 		Object.assign(record, rest, {
 			lastUpdateDate: this.timestamp(),
@@ -103,12 +120,15 @@ export class ObjectStore {
 		});
 		if (parameterValues) Object.assign(record.parameterValues, parameterValues);
 		this.version += 1;
+		this.changeListener?.({ eventType: 'UPDATE', objCode: record.objCode, before, after: record });
 		return record;
 	}
 
 	remove(objCode: string, id: string): void {
+		const before = this.table(objCode).get(id);
 		this.table(objCode).delete(id);
 		this.version += 1;
+		if (before) this.changeListener?.({ eventType: 'DELETE', objCode, before, after: undefined });
 	}
 
 	count(objCode: string): number {

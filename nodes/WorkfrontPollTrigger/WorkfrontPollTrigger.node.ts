@@ -1,0 +1,144 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { filterProperties, rawFilterOption } from '../Workfront/actions/common/filters.description';
+import {
+	objectTypeProperties,
+	returnFieldsOption,
+} from '../Workfront/actions/common/common.description';
+import { readFilterQuery } from '../Workfront/helpers/filterQuery';
+import { readObjectCode } from '../Workfront/helpers/objectCode';
+import { readReturnFields } from '../Workfront/helpers/returnFields';
+import { loadOptions } from '../Workfront/methods';
+import { searchAll } from '../Workfront/transport/paging';
+import { dateFieldFor, LOOKBACK_MS, takeNew, type PollCursor, type PollEvent } from './pollCursor';
+
+/**
+ * The parameter helpers of the Workfront node read per item; a poll has no items, so it answers
+ * for item 0 with the poll context's own parameters.
+ */
+function asItemReader(context: IPollFunctions): IExecuteFunctions {
+	return {
+		getNode: () => context.getNode(),
+		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) =>
+			context.getNodeParameter(name, fallback),
+		getCredentials: async (type: string) => await context.getCredentials(type),
+		helpers: context.helpers,
+	} as unknown as IExecuteFunctions;
+}
+
+export class WorkfrontPollTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Workfront Poll Trigger',
+		name: 'workfrontPollTrigger',
+		icon: { light: 'file:../../icons/workfront.svg', dark: 'file:../../icons/workfront.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["event"] + ": " + $parameter["objectType"] }}',
+		description:
+			'Starts the workflow with Workfront records created or updated since the last poll (no inbound access to n8n needed)',
+		defaults: { name: 'Workfront Poll Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'workfrontJwtApi', required: true }],
+		properties: [
+			...objectTypeProperties,
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				default: 'createdOrUpdated',
+				options: [
+					{
+						name: 'Created',
+						value: 'created',
+						description: 'Records created since the last poll (by entry date)',
+					},
+					{
+						name: 'Created or Updated',
+						value: 'createdOrUpdated',
+						description: 'Records changed in any way since the last poll',
+					},
+					{
+						name: 'Updated',
+						value: 'updated',
+						description: 'Existing records changed since the last poll, not new ones',
+					},
+				],
+			},
+			...filterProperties,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [returnFieldsOption, rawFilterOption],
+			},
+		],
+	};
+
+	methods = { loadOptions };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const reader = asItemReader(this);
+		const objCode = readObjectCode(reader, 0);
+		const event = this.getNodeParameter('event', 'createdOrUpdated') as PollEvent;
+		const dateField = dateFieldFor(event);
+		const fields = await readReturnFields(reader, 0, objCode);
+		const shapeFields = [
+			'entryDate',
+			'lastUpdateDate',
+			...(fields[0]?.[1] ?? '').split(',').filter(Boolean),
+		].join(',');
+		const filters = readFilterQuery(reader, 0);
+		const staticData = this.getWorkflowStaticData('node');
+
+		if (this.getMode() === 'manual') {
+			const sample = await searchAll(this, {
+				objCode,
+				filters,
+				shape: [
+					[`${dateField}_1_Sort`, 'desc'],
+					['ID_2_Sort', 'desc'],
+					['fields', shapeFields],
+				],
+				limit: 1,
+				itemIndex: 0,
+			});
+			return sample.length > 0 ? [this.helpers.returnJsonArray(sample)] : null;
+		}
+
+		const cursor = staticData.cursor as PollCursor | undefined;
+		if (!cursor) {
+			// First poll after activation: changes from now on, not the whole history.
+			staticData.cursor = { since: Date.now(), seen: [] } satisfies PollCursor;
+			return null;
+		}
+		const records = await searchAll(this, {
+			objCode,
+			filters: [
+				...filters,
+				[dateField, new Date(cursor.since - LOOKBACK_MS).toISOString()],
+				[`${dateField}_Mod`, 'gte'],
+			],
+			shape: [
+				[`${dateField}_1_Sort`, 'asc'],
+				['ID_2_Sort', 'asc'],
+				['fields', shapeFields],
+			],
+			itemIndex: 0,
+		});
+		const { emit, cursor: next } = takeNew(records, cursor, event);
+		staticData.cursor = next;
+		return emit.length > 0 ? [this.helpers.returnJsonArray(emit as IDataObject[])] : null;
+	}
+}

@@ -1,0 +1,163 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const SUBSCRIBABLE_TYPES = [
+	{ name: 'Assignment', value: 'ASSGN' },
+	{ name: 'Company', value: 'CMPY' },
+	{ name: 'Dashboard', value: 'PTLTAB' },
+	{ name: 'Document', value: 'DOCU' },
+	{ name: 'Document Version', value: 'DOCV' },
+	{ name: 'Expense', value: 'EXPNS' },
+	{ name: 'Hour', value: 'HOUR' },
+	{ name: 'Issue', value: 'OPTASK' },
+	{ name: 'Note', value: 'NOTE' },
+	{ name: 'Portfolio', value: 'PORT' },
+	{ name: 'Program', value: 'PRGM' },
+	{ name: 'Project', value: 'PROJ' },
+	{ name: 'Report', value: 'PTLSEC' },
+	{ name: 'Task', value: 'TASK' },
+	{ name: 'Template', value: 'TMPL' },
+	{ name: 'Timesheet', value: 'TSHET' },
+	{ name: 'User', value: 'USER' },
+];
+
+const COMPARISONS = [
+	{ name: 'Changed', value: 'changed', description: 'The field has a new value' },
+	{ name: 'Contains', value: 'contains' },
+	{ name: 'Contains Only', value: 'containsOnly' },
+	{ name: 'Does Not Contain', value: 'notContains' },
+	{ name: 'Equals', value: 'eq' },
+	{ name: 'Greater Than', value: 'gt' },
+	{ name: 'Greater Than or Equal', value: 'gte' },
+	{ name: 'Less Than', value: 'lt' },
+	{ name: 'Less Than or Equal', value: 'lte' },
+	{ name: 'Not Equal', value: 'ne' },
+];
+
+/** The Workfront Trigger's parameters: what to subscribe to, which events pass, what to output. */
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			"Event subscriptions need a Workfront System Administrator as the credential's user, and Workfront must be able to reach this n8n's webhook URL. Behind a firewall, use the Workfront Poll Trigger.",
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Object Type',
+		name: 'objectType',
+		type: 'options',
+		default: 'PROJ',
+		options: SUBSCRIBABLE_TYPES,
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: ['CREATE', 'UPDATE'],
+		options: [
+			{ name: 'Created', value: 'CREATE' },
+			{ name: 'Deleted', value: 'DELETE' },
+			{ name: 'Updated', value: 'UPDATE' },
+		],
+		description: 'Each event is one subscription in Workfront',
+	},
+	{
+		displayName: 'Only This Record ID',
+		name: 'recordId',
+		type: 'string',
+		default: '',
+		description:
+			'Only events of this one record (its ID or Workfront URL); empty for every record of the type',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Filter',
+		default: {},
+		description: 'Workfront checks these before it sends an event (at most 10)',
+		options: [
+			{
+				displayName: 'Filter',
+				name: 'filter',
+				values: [
+					{
+						displayName: 'Comparison',
+						name: 'comparison',
+						type: 'options',
+						default: 'eq',
+						options: COMPARISONS,
+					},
+					{
+						displayName: 'Field Name',
+						name: 'fieldName',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. status',
+					},
+					{
+						displayName: 'State',
+						name: 'state',
+						type: 'options',
+						default: 'newState',
+						options: [
+							{ name: 'New Value', value: 'newState' },
+							{ name: 'Old Value', value: 'oldState' },
+						],
+					},
+					{
+						displayName: 'Value',
+						name: 'fieldValue',
+						type: 'string',
+						default: '',
+						description: 'Numbers and true/false are compared as such',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Match',
+		name: 'filterConnector',
+		type: 'options',
+		default: 'AND',
+		options: [
+			{ name: 'All Filters', value: 'AND' },
+			{ name: 'Any Filter', value: 'OR' },
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: "Ignore Changes by This Credential's User",
+				name: 'ignoreOwnEvents',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to ignore creations and updates made by the credential's user, so that a workflow that writes to Workfront does not trigger itself (Workfront does not say who deleted a record)",
+			},
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				default: 'changes',
+				options: [
+					{ name: 'New and Old State with Changed Fields', value: 'changes' },
+					{
+						name: 'New State Only',
+						value: 'newState',
+						description: 'The record as it is now; for a deletion, as it was',
+					},
+					{ name: 'Whole Event', value: 'event', description: 'As Workfront delivered it' },
+				],
+			},
+		],
+	},
+];

@@ -1,0 +1,129 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IHookFunctions,
+} from 'n8n-workflow';
+
+import { workfrontCall, workfrontRequest } from '../Workfront/transport/request';
+
+/** Workfront's Event Subscriptions API: not versioned like the REST API, and not wrapped in `data`. */
+export const SUBSCRIPTIONS_PATH = '/attask/eventsubscription/api/v1/subscriptions';
+
+export interface SubscriptionRequest {
+	objCode: string;
+	eventType: string;
+	url: string;
+	authToken: string;
+	objId?: string;
+	filters: IDataObject[];
+	filterConnector: 'AND' | 'OR';
+}
+
+const ADMIN_HINT =
+	"Event subscriptions need a Workfront System Administrator: the user of the credential (its User ID) must have that access level, and Workfront must be able to reach n8n's webhook URL.";
+
+function status(error: unknown): string {
+	return error instanceof NodeApiError ? String(error.httpCode ?? '') : '';
+}
+
+function withAdvice(context: IHookFunctions, error: unknown): Error {
+	if (status(error) === '403' || status(error) === '401') {
+		return new NodeOperationError(context.getNode(), (error as Error).message, {
+			description: ADMIN_HINT,
+		});
+	}
+	return error as Error;
+}
+
+async function findDuplicate(
+	context: IHookFunctions,
+	subscription: SubscriptionRequest,
+): Promise<string | undefined> {
+	const answer = await workfrontRequest<IDataObject>(context, {
+		method: 'GET',
+		path: SUBSCRIPTIONS_PATH,
+		fromOrigin: true,
+	});
+	const list =
+		(Array.isArray(answer) ? answer : (answer?.subscriptions as IDataObject[] | undefined)) ?? [];
+	const match = list.find(
+		(other) =>
+			(other.objCode ?? other.obj_code) === subscription.objCode &&
+			(other.eventType ?? other.event_type) === subscription.eventType &&
+			other.url === subscription.url &&
+			(other.objId ?? other.obj_id ?? undefined) === subscription.objId,
+	);
+	return match ? String(match.id) : undefined;
+}
+
+/**
+ * Creates one subscription and returns its ID (from the body, or the Location header as Workfront
+ * answered before 2025). A duplicate (409) left behind by an earlier activation is replaced, since
+ * its auth token cannot be read back.
+ */
+export async function createSubscription(
+	context: IHookFunctions,
+	subscription: SubscriptionRequest,
+): Promise<string> {
+	const post = async () =>
+		await workfrontCall(context, {
+			method: 'POST',
+			path: SUBSCRIPTIONS_PATH,
+			fromOrigin: true,
+			body: { ...subscription, ...(subscription.objId ? {} : { objId: undefined }) } as IDataObject,
+		});
+	let response;
+	try {
+		response = await post();
+	} catch (error) {
+		if (status(error) !== '409') throw withAdvice(context, error);
+		const duplicate = await findDuplicate(context, subscription);
+		if (duplicate) await deleteSubscription(context, duplicate);
+		response = await post().catch((retryError: unknown) => {
+			throw withAdvice(context, retryError);
+		});
+	}
+	const body = (response.body ?? {}) as IDataObject;
+	const location = String(response.headers?.location ?? '');
+	const id = body.id ? String(body.id) : location.split('/').pop();
+	if (!id) {
+		throw new NodeOperationError(
+			context.getNode(),
+			'Workfront created the event subscription but did not say its ID',
+			{
+				description:
+					"Check the subscriptions in Workfront and delete the one pointing at this workflow's webhook URL.",
+			},
+		);
+	}
+	return id;
+}
+
+/** Deletes a subscription; one that is already gone counts as deleted. */
+export async function deleteSubscription(context: IHookFunctions, id: string): Promise<void> {
+	try {
+		await workfrontRequest(context, {
+			method: 'DELETE',
+			path: `${SUBSCRIPTIONS_PATH}/${encodeURIComponent(id)}`,
+			fromOrigin: true,
+			kind: 'read',
+		});
+	} catch (error) {
+		if (status(error) !== '404') throw withAdvice(context, error);
+	}
+}
+
+export async function subscriptionExists(context: IHookFunctions, id: string): Promise<boolean> {
+	try {
+		await workfrontRequest(context, {
+			method: 'GET',
+			path: `${SUBSCRIPTIONS_PATH}/${encodeURIComponent(id)}`,
+			fromOrigin: true,
+		});
+		return true;
+	} catch (error) {
+		if (status(error) === '404') return false;
+		throw withAdvice(context, error);
+	}
+}

@@ -1,0 +1,383 @@
+import { generateKeyPairSync } from 'node:crypto';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { signAssertion } from '../../../credentials/jwt/signAssertion';
+import { PollTriggerHarness, WebhookTriggerHarness } from '../../harness/triggerHarness';
+import { record, WorkfrontFixture } from '../../support/workfrontNode';
+import { CUSTOMER_ID } from '../../support/workfrontAccount';
+
+let fixture: WorkfrontFixture;
+
+beforeEach(async () => {
+	fixture = await WorkfrontFixture.start();
+});
+
+afterEach(async () => {
+	await fixture.simulator.state.events.settle();
+	await fixture.close();
+});
+
+const events = () => fixture.simulator.state.events;
+const store = () => fixture.simulator.state.store;
+
+/** Another Workfront user, so that changes are not "by the credential's own user". */
+async function otherUserSession(): Promise<
+	(method: string, path: string, body?: unknown) => Promise<IDataObject>
+> {
+	const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+	fixture.simulator.registerApplication({
+		clientId: 'other-app',
+		clientSecret: 'other-secret-1234',
+		customerId: CUSTOMER_ID,
+		keys: [
+			{ userId: 'user-other', pem: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+		],
+	});
+	const jwt = await signAssertion(privateKey, {
+		customerId: CUSTOMER_ID,
+		userId: 'user-other',
+		lifetimeSeconds: 120,
+	});
+	const exchange = await fetch(
+		`${fixture.simulator.origin}/integrations/oauth2/api/v1/jwt/exchange`,
+		{
+			method: 'POST',
+			body: new URLSearchParams({
+				client_id: 'other-app',
+				client_secret: 'other-secret-1234',
+				jwt_token: jwt,
+			}),
+		},
+	);
+	const { access_token: token } = (await exchange.json()) as { access_token: string };
+	return async (method, path, body) => {
+		const response = await fetch(`${fixture.simulator.origin}/attask/api/v21.0/${path}`, {
+			method,
+			headers: { sessionID: token, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		return (await response.json()) as IDataObject;
+	};
+}
+
+describe('Workfront Trigger (event subscriptions)', () => {
+	let trigger: WebhookTriggerHarness;
+
+	async function startTrigger(parameters: IDataObject = {}) {
+		trigger = await WebhookTriggerHarness.start(fixture.helper, {
+			objectType: 'PROJ',
+			events: ['CREATE', 'UPDATE', 'DELETE'],
+			...parameters,
+		} as never);
+		return trigger;
+	}
+
+	afterEach(async () => trigger?.close());
+
+	test('activation subscribes once per event with a random token; deactivation leaves nothing subscribed', async () => {
+		await startTrigger({
+			filters: {
+				filter: [{ fieldName: 'priority', comparison: 'gte', fieldValue: '3', state: 'newState' }],
+			},
+			filterConnector: 'OR',
+		});
+		await trigger.activate();
+		const subscriptions = [...events().subscriptions.values()];
+		expect(subscriptions.map(({ eventType }) => eventType)).toEqual(['CREATE', 'UPDATE', 'DELETE']);
+		expect(new Set(subscriptions.map(({ authToken }) => authToken)).size).toBe(1);
+		expect(subscriptions[0]).toMatchObject({
+			objCode: 'PROJ',
+			url: `${trigger.baseUrl}/${trigger.node.webhookId}/webhook`,
+			filterConnector: 'OR',
+			filters: [{ fieldName: 'priority', comparison: 'gte', fieldValue: 3, state: 'newState' }],
+		});
+		expect(subscriptions[0].authToken).toMatch(/^[0-9a-f]{64}$/);
+		expect(trigger.staticData.subscriptionIds).toEqual(subscriptions.map(({ id }) => id));
+		expect(await trigger.checkExists()).toBe(true);
+
+		await trigger.deactivate();
+		expect(events().subscriptions.size).toBe(0);
+		expect(trigger.staticData.subscriptionIds).toBeUndefined();
+	});
+
+	test('checkExists notices a subscription removed in Workfront, and activation recreates it', async () => {
+		await startTrigger({ events: ['CREATE'] });
+		await trigger.activate();
+		events().subscriptions.clear();
+		expect(await trigger.checkExists()).toBe(false);
+		await trigger.activate();
+		expect(events().subscriptions.size).toBe(1);
+	});
+
+	test('a change by another user starts the workflow with the new and old state and the changed fields', async () => {
+		await startTrigger();
+		await trigger.activate();
+		const other = await otherUserSession();
+		const project = store().insert('PROJ', { name: 'Watched', priority: 1 });
+		await other('PUT', `proj/${project.ID}`, { priority: 4, status: 'CUR' });
+		await events().settle();
+		expect(trigger.received).toHaveLength(1);
+		const [{ started, status, items }] = trigger.received;
+		expect({ started, status }).toEqual({ started: true, status: 200 });
+		expect(items[0].json).toMatchObject({
+			eventType: 'UPDATE',
+			objCode: 'PROJ',
+			ID: project.ID,
+			newState: expect.objectContaining({
+				priority: 4,
+				status: 'CUR',
+				lastUpdatedByID: 'user-other',
+			}),
+			oldState: expect.objectContaining({ priority: 1, status: 'PLN' }),
+		});
+		expect(items[0].json.changedFields).toEqual([
+			'lastUpdateDate',
+			'lastUpdatedByID',
+			'priority',
+			'status',
+		]);
+	});
+
+	test("changes by the credential's own user are ignored by default, so a workflow cannot trigger itself", async () => {
+		await startTrigger({ events: ['CREATE'] });
+		await trigger.activate();
+		await fixture.output(
+			record('create', { inputMode: 'json', fieldsJson: '{"name":"By the workflow"}' }),
+		);
+		await events().settle();
+		expect(trigger.received).toEqual([{ status: 200, started: false, items: [] }]);
+
+		await trigger.deactivate();
+		await trigger.close();
+		await startTrigger({
+			events: ['CREATE'],
+			options: { ignoreOwnEvents: false, output: 'newState' },
+		});
+		await trigger.activate();
+		await fixture.output(record('create', { inputMode: 'json', fieldsJson: '{"name":"Counted"}' }));
+		await events().settle();
+		expect(trigger.received.map(({ started, items }) => [started, items[0]?.json.name])).toEqual([
+			[true, 'Counted'],
+		]);
+	});
+
+	test('a forged delivery is refused with 401 and starts nothing', async () => {
+		await startTrigger({ events: ['CREATE'] });
+		await trigger.activate();
+		const url = String([...events().subscriptions.values()][0].url);
+		for (const authorization of [undefined, 'Bearer not-the-token', 'not-the-token']) {
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					...(authorization ? { authorization } : {}),
+				},
+				body: JSON.stringify({ eventType: 'CREATE', newState: { ID: 'x' }, oldState: {} }),
+			});
+			expect(response.status).toBe(401);
+		}
+		expect(trigger.received.every(({ started }) => !started)).toBe(true);
+	});
+
+	test('the bare token, version 1 payloads and base64-encoded states are understood', async () => {
+		events().authScheme = 'bare';
+		events().payloadVersion = 'v1';
+		await startTrigger({ events: ['DELETE'], options: { ignoreOwnEvents: false } });
+		await trigger.activate();
+		for (const subscription of events().subscriptions.values()) subscription.base64Encoding = true;
+		const project = store().insert('PROJ', { name: 'Doomed' });
+		await fixture.output(record('delete', { id: project.ID }));
+		await events().settle();
+		expect(trigger.received[0]).toMatchObject({ status: 200, started: true });
+		expect(trigger.received[0].items[0].json).toMatchObject({
+			eventType: 'DELETE',
+			ID: project.ID,
+			oldState: expect.objectContaining({ name: 'Doomed' }),
+			newState: {},
+		});
+	});
+
+	test('filters are applied by Workfront before delivery', async () => {
+		await startTrigger({
+			events: ['UPDATE'],
+			options: { ignoreOwnEvents: false },
+			filters: { filter: [{ fieldName: 'status', comparison: 'eq', fieldValue: 'CUR' }] },
+		});
+		await trigger.activate();
+		const project = store().insert('PROJ', { name: 'Filtered', status: 'PLN' });
+		await fixture.output(
+			record('update', { id: project.ID, inputMode: 'json', fieldsJson: '{"status":"ONH"}' }),
+		);
+		await fixture.output(
+			record('update', { id: project.ID, inputMode: 'json', fieldsJson: '{"status":"CUR"}' }),
+		);
+		await events().settle();
+		expect(
+			trigger.received.map(({ items }) => (items[0]?.json.newState as IDataObject).status),
+		).toEqual(['CUR']);
+	});
+
+	test('a subscription left behind (409) is replaced, without orphans', async () => {
+		await startTrigger({ events: ['CREATE', 'UPDATE'] });
+		const url = `${trigger.baseUrl}/${trigger.node.webhookId}/webhook`;
+		const response = await fetch(
+			`${fixture.simulator.origin}/attask/eventsubscription/api/v1/subscriptions`,
+			{
+				method: 'POST',
+				headers: { sessionID: await currentToken(), 'content-type': 'application/json' },
+				body: JSON.stringify({
+					objCode: 'PROJ',
+					eventType: 'UPDATE',
+					url,
+					authToken: 'left-behind-token',
+				}),
+			},
+		);
+		expect(response.status).toBe(201);
+		await trigger.activate();
+		const subscriptions = [...events().subscriptions.values()];
+		expect(subscriptions).toHaveLength(2);
+		expect(subscriptions.every(({ authToken }) => authToken === trigger.staticData.authToken)).toBe(
+			true,
+		);
+	});
+
+	test('an activation that fails half way removes what it created', async () => {
+		await startTrigger({ events: ['CREATE', 'UPDATE', 'DELETE'] });
+		fixture.simulator.failNext(1, 500, {
+			skip: 1,
+			method: 'POST',
+			path: /subscriptions$/,
+			body: { message: 'boom' },
+		});
+		await expect(trigger.activate()).rejects.toThrow(/boom/);
+		expect(events().subscriptions.size).toBe(0);
+		expect(trigger.staticData.subscriptionIds).toBeUndefined();
+	});
+
+	test('a user who is not a System Administrator gets advice', async () => {
+		events().userIsAdmin = false;
+		await startTrigger({ events: ['CREATE'] });
+		const error = await trigger.activate().then(
+			() => undefined,
+			(caught: Error & { description?: string }) => caught,
+		);
+		expect(error?.description).toMatch(/System Administrator/);
+	});
+
+	async function currentToken(): Promise<string> {
+		await fixture.output(record('count'));
+		return String(fixture.helper.get('wf-cred').accessToken);
+	}
+});
+
+describe('Workfront Poll Trigger', () => {
+	const poller = (parameters: IDataObject = {}) =>
+		PollTriggerHarness.create(fixture.helper, {
+			objectType: 'TASK',
+			event: 'createdOrUpdated',
+			...parameters,
+		} as never);
+
+	const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
+
+	test('the first poll starts from now; later polls emit each change once', async () => {
+		fixture.simulator.insert('PROJ', { name: 'Host' });
+		const trigger = poller();
+		fixture.simulator.insert('TASK', {
+			name: 'Old',
+			lastUpdateDate: at(-3_600_000),
+			entryDate: at(-3_600_000),
+		});
+		expect(await trigger.poll()).toBeNull();
+		for (let index = 0; index < 5; index += 1)
+			fixture.simulator.insert('TASK', {
+				name: `New ${index}`,
+				entryDate: at(1000),
+				lastUpdateDate: at(1000),
+			});
+		expect((await trigger.poll())?.map(({ name }) => name)).toEqual([
+			'New 0',
+			'New 1',
+			'New 2',
+			'New 3',
+			'New 4',
+		]);
+		expect(await trigger.poll()).toBeNull();
+		const [first] = store()
+			.all('TASK')
+			.filter(({ name }) => name === 'New 0');
+		store().update(first, { priority: 2, lastUpdateDate: at(2000) });
+		expect((await trigger.poll())?.map(({ name }) => name)).toEqual(['New 0']);
+	});
+
+	test('Created ignores updates; Updated ignores new records', async () => {
+		const created = poller({ event: 'created' });
+		const updated = poller({ event: 'updated' });
+		await created.poll();
+		await updated.poll();
+		const task = fixture.simulator.insert('TASK', {
+			name: 'Fresh',
+			entryDate: at(1000),
+			lastUpdateDate: at(1000),
+		});
+		expect((await created.poll())?.map(({ name }) => name)).toEqual(['Fresh']);
+		expect(await updated.poll()).toBeNull();
+		store().update(task, { lastUpdateDate: at(2000) });
+		expect(await created.poll()).toBeNull();
+		expect((await updated.poll())?.map(({ name }) => name)).toEqual(['Fresh']);
+	});
+
+	test('3,000 records changed in the same millisecond, and late ones with the same time: none missed or doubled', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		const stamp = at(1000);
+		for (let index = 0; index < 3000; index += 1)
+			fixture.simulator.insert('TASK', {
+				name: `Same ${index}`,
+				entryDate: stamp,
+				lastUpdateDate: stamp,
+			});
+		const first = (await trigger.poll()) ?? [];
+		expect(first).toHaveLength(3000);
+		expect(new Set(first.map(({ ID }) => ID)).size).toBe(3000);
+		expect(await trigger.poll()).toBeNull();
+		for (let index = 0; index < 10; index += 1)
+			fixture.simulator.insert('TASK', {
+				name: `Late ${index}`,
+				entryDate: stamp,
+				lastUpdateDate: stamp,
+			});
+		expect((await trigger.poll())?.map(({ name }) => name)).toEqual(
+			Array.from({ length: 10 }, (_, index) => `Late ${index}`),
+		);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	test('filters and fields to return apply; a manual test returns the latest record', async () => {
+		const trigger = poller({
+			filters: { filter: [{ field: 'status', operator: 'equals', value: 'INP' }] },
+			options: { fields: 'priority' },
+		});
+		await trigger.poll();
+		fixture.simulator.insert('TASK', {
+			name: 'Working',
+			status: 'INP',
+			priority: 3,
+			entryDate: at(1000),
+			lastUpdateDate: at(1000),
+		});
+		fixture.simulator.insert('TASK', {
+			name: 'Idle',
+			status: 'NEW',
+			entryDate: at(1000),
+			lastUpdateDate: at(1000),
+		});
+		expect((await trigger.poll())?.map(({ name, priority }) => [name, priority])).toEqual([
+			['Working', 3],
+		]);
+		const sample = await poller().poll('manual');
+		expect(sample).toHaveLength(1);
+	});
+});
