@@ -29,7 +29,8 @@ function parseBody(body: unknown): unknown {
 }
 
 /**
- * Sends one Workfront request (the full answer: status, headers, body) with the credential's session and retries what is safe to retry.
+ * Sends one Workfront request with the credential's session and retries what is safe to retry;
+ * answers with status, headers and body.
  * Every failure (an `error` key counts, even on HTTP 200) becomes a NodeApiError.
  */
 export async function workfrontCall(
