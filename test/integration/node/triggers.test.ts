@@ -256,6 +256,31 @@ describe('Workfront Trigger (event subscriptions)', () => {
 		expect(trigger.staticData.subscriptionIds).toBeUndefined();
 	});
 
+	test.each([
+		[
+			'a filter without a field',
+			{ filters: { filter: [{ fieldName: ' ', comparison: 'eq', fieldValue: 'CUR' }] } },
+			/Filter 1: Field Name is empty/,
+			/remove the filter/,
+		],
+		[
+			'a record URL without an ID',
+			{ recordId: 'https://acme.my.workfront.com/project/overview' },
+			/Only This Record ID: the URL .* does not contain a Workfront ID/,
+			/Paste the address of the record/,
+		],
+		['no event', { events: [] }, /Choose at least one event/, /Created, Updated or Deleted/],
+	])('%s is refused before anything is subscribed', async (_case, parameters, message, advice) => {
+		await startTrigger(parameters);
+		const error = await trigger.activate().then(
+			() => undefined,
+			(caught: Error & { description?: string }) => caught,
+		);
+		expect(error?.message).toMatch(message);
+		expect(error?.description).toMatch(advice);
+		expect(events().subscriptions.size).toBe(0);
+	});
+
 	test('a user who is not a System Administrator gets advice', async () => {
 		events().userIsAdmin = false;
 		await startTrigger({ events: ['CREATE'] });
