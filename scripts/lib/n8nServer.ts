@@ -10,6 +10,12 @@ export const OWNER = {
 	password: 'Workfront-Demo-1',
 };
 
+class PortTakenError extends Error {
+	constructor(port: number) {
+		super(`Port ${port} was taken before n8n could listen on it`);
+	}
+}
+
 /** `n8n start` for one instance, with its owner set up and logged in for REST calls. */
 export class N8nServer {
 	private cookie = '';
@@ -20,15 +26,34 @@ export class N8nServer {
 		readonly output: { text: string },
 	) {}
 
+	/**
+	 * Starts n8n on a free port and waits until it is fully up: its REST API answers and it has
+	 * printed the editor URL (after its active workflows are initialised). The port is chosen
+	 * before n8n binds it, so another process may take it first; then n8n exits and a new port
+	 * is tried.
+	 */
 	static async start(
 		instance: N8nInstance,
 		port?: number,
 		timeoutMs = 120_000,
 	): Promise<N8nServer> {
-		const chosen = port ?? (await freePort());
+		for (let attempt = 1; ; attempt += 1) {
+			try {
+				return await N8nServer.startOn(instance, port ?? (await freePort()), timeoutMs);
+			} catch (error) {
+				if (!(error instanceof PortTakenError) || port !== undefined || attempt === 3) throw error;
+			}
+		}
+	}
+
+	private static async startOn(
+		instance: N8nInstance,
+		port: number,
+		timeoutMs: number,
+	): Promise<N8nServer> {
 		const child = instance.spawn(['start'], {
-			WEBHOOK_URL: `http://127.0.0.1:${chosen}/`,
-			N8N_PORT: String(chosen),
+			WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+			N8N_PORT: String(port),
 			N8N_LOG_LEVEL: 'info',
 			N8N_HOST: '127.0.0.1',
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -37,15 +62,16 @@ export class N8nServer {
 		const keep = (chunk: Buffer) => (output.text = (output.text + chunk.toString()).slice(-20_000));
 		child.stdout?.on('data', keep);
 		child.stderr?.on('data', keep);
-		const server = new N8nServer(child, `http://127.0.0.1:${chosen}`, output);
+		const server = new N8nServer(child, `http://127.0.0.1:${port}`, output);
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (child.exitCode !== null) throw new Error(`n8n exited while starting:\n${output.text}`);
-			try {
-				const response = await fetch(`${server.url}/rest/settings`);
-				if (response.ok) return server;
-			} catch {
-				// not listening yet
+			if (child.exitCode !== null) {
+				if (/already in use/.test(output.text)) throw new PortTakenError(port);
+				throw new Error(`n8n exited while starting:\n${output.text}`);
+			}
+			if (output.text.includes('Editor is now accessible via')) {
+				const response = await fetch(`${server.url}/rest/settings`).catch(() => undefined);
+				if (response?.ok) return server;
 			}
 			await delay(500);
 		}
@@ -103,7 +129,7 @@ export class N8nServer {
 		const legacy = await this.rest('PATCH', `workflows/${id}`, { active: true, versionId });
 		if (legacy.status !== 200)
 			throw new Error(
-				`Activating workflow ${id} failed: ${JSON.stringify(modern.body)} / ${JSON.stringify(legacy.body)}`,
+				`Activating workflow ${id} failed: ${JSON.stringify(modern.body)} / ${JSON.stringify(legacy.body)}\nn8n printed:\n${this.output.text.slice(-4000)}`,
 			);
 	}
 
