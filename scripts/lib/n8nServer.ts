@@ -123,23 +123,23 @@ export class N8nServer {
 
 	/** Activates a workflow through the REST API: `POST …/activate` (2.x) or `PATCH` with active (1.x). */
 	async activateWorkflow(id: string): Promise<void> {
-		const versionId = await this.workflowVersion(id);
-		const modern = await this.rest('POST', `workflows/${id}/activate`, { versionId });
-		if (modern.status === 200) return;
-		const legacy = await this.rest('PATCH', `workflows/${id}`, { active: true, versionId });
-		if (legacy.status !== 200)
-			throw new Error(
-				`Activating workflow ${id} failed: ${JSON.stringify(modern.body)} / ${JSON.stringify(legacy.body)}\nn8n printed:\n${this.output.text.slice(-4000)}`,
-			);
+		await this.setActive(id, true);
 	}
 
 	async deactivateWorkflow(id: string): Promise<void> {
+		await this.setActive(id, false);
+	}
+
+	private async setActive(id: string, active: boolean): Promise<void> {
 		const versionId = await this.workflowVersion(id);
-		const modern = await this.rest('POST', `workflows/${id}/deactivate`, { versionId });
+		const action = active ? 'activate' : 'deactivate';
+		const modern = await this.rest('POST', `workflows/${id}/${action}`, { versionId });
 		if (modern.status === 200) return;
-		const legacy = await this.rest('PATCH', `workflows/${id}`, { active: false, versionId });
+		const legacy = await this.rest('PATCH', `workflows/${id}`, { active, versionId });
 		if (legacy.status !== 200)
-			throw new Error(`Deactivating workflow ${id} failed: ${JSON.stringify(legacy.body)}`);
+			throw new Error(
+				`Trying to ${action} workflow ${id}: ${JSON.stringify(modern.body)} / ${JSON.stringify(legacy.body)}\nn8n printed:\n${this.output.text.slice(-4000)}`,
+			);
 	}
 
 	/** Waits (up to 30 s) until the workflow has at least `count` finished executions. */
