@@ -251,7 +251,15 @@ describe('Workfront Trigger (event subscriptions)', () => {
 			path: /subscriptions$/,
 			body: { message: 'boom' },
 		});
-		await expect(trigger.activate()).rejects.toThrow(/boom/);
+		const error = await trigger.activate().then(
+			() => undefined,
+			(caught: Error & { description?: string }) => caught,
+		);
+		expect(error?.message).toMatch(/boom/);
+		// The subscription's auth token (64 hex digits) was in the failed request; never in its error.
+		expect(JSON.stringify({ ...error, message: error?.message, stack: error?.stack })).not.toMatch(
+			/[0-9a-f]{64}/,
+		);
 		expect(events().subscriptions.size).toBe(0);
 		expect(trigger.staticData.subscriptionIds).toBeUndefined();
 	});
