@@ -11,7 +11,7 @@ import type {
 import { API_VERSIONS, DEFAULT_API_VERSION } from './jwt/apiVersions';
 import { addSessionHeader } from './jwt/authenticateRequest';
 import { obtainAccessToken } from './jwt/obtainAccessToken';
-import { JWT_LIFETIME } from './jwt/credentialFields';
+import { JWT_LIFETIME, REQUEST_TIMEOUT } from './jwt/credentialFields';
 
 export class WorkfrontJwtApi implements ICredentialType {
 	name = 'workfrontJwtApi';
@@ -108,6 +108,15 @@ export class WorkfrontJwtApi implements ICredentialType {
 			default: JWT_LIFETIME.default,
 			description:
 				'How long each signed JWT is valid. Workfront recommends a few minutes; a new JWT is signed for every token exchange.',
+		},
+		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'requestTimeout',
+			type: 'number',
+			typeOptions: { minValue: REQUEST_TIMEOUT.min, maxValue: REQUEST_TIMEOUT.max },
+			default: REQUEST_TIMEOUT.default,
+			description:
+				'How long the Workfront nodes wait for each answer before giving up (uploads and downloads get extra time by size). A read that times out is tried once more; a change that times out is reported as possibly applied and never sent again.',
 		},
 		{
 			displayName: 'Access Token',

@@ -3,28 +3,73 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 import { WorkfrontCredentialError } from './credentialError';
 import { normaliseWorkfrontUrl } from './workfrontUrl';
 
+/** axios's test for an absolute URL: a scheme, or `//` (protocol-relative). */
+const ABSOLUTE_URL = /^([a-z][a-z\d+\-.]*:)?\/\//i;
+
+/**
+ * Request options as n8n hands them to `authenticate`: `IHttpRequestOptions` (`url`, `baseURL`)
+ * from the node helpers, or the older request-library shape (`uri`) from the HTTP Request node.
+ */
+type AnyRequestOptions = IHttpRequestOptions & {
+	uri?: unknown;
+	followRedirect?: boolean;
+	followAllRedirects?: boolean;
+	maxRedirects?: number;
+};
+
+/**
+ * Where a request will really go, worked out the way n8n-core and axios do it: `url` wins over
+ * `uri`; a relative URL is joined to `baseURL` by plain concatenation (axios's combineURLs), an
+ * absolute one ignores it. Anything that does not give a full, parseable address is undefined.
+ */
+export function requestDestination(
+	options: AnyRequestOptions,
+	fallbackBase: string,
+): URL | undefined {
+	const raw = options.url !== undefined ? options.url : options.uri;
+	const url = raw === undefined || raw === null ? '' : String(raw);
+	let full = url;
+	if (!ABSOLUTE_URL.test(url)) {
+		const base = options.baseURL ? String(options.baseURL) : fallbackBase;
+		full = url ? `${base.replace(/\/?\/$/, '')}/${url.replace(/^\/+/, '')}` : base;
+	}
+	// A protocol-relative URL has no base of its own to parse against: axios would guess one.
+	return URL.canParse(full) ? new URL(full) : undefined;
+}
+
 /**
  * Puts the access token in the `sessionID` header, the one Workfront reads (it ignores
- * `Authorization: Bearer` for its own tokens). Relative URLs, such as the credential test's, are
- * resolved against the Workfront host; a request to any other host is refused so that the token
- * is never sent anywhere but Workfront.
+ * `Authorization: Bearer` for its own tokens) — for requests to the credential's Workfront origin
+ * only. This is the one place every token-bearing request passes (the Workfront nodes, the
+ * credential test, the HTTP Request node with this credential), so the rule lives here: a request
+ * whose effective destination is any other scheme, host or port is refused before anything is
+ * sent, and no request carrying the token follows a redirect (a custom header is not dropped on a
+ * redirect the way Authorization is; the Workfront nodes follow same-origin redirects themselves).
  */
 export function addSessionHeader(
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
 ): IHttpRequestOptions {
 	const origin = normaliseWorkfrontUrl(credentials.url);
-	if (!requestOptions.baseURL && !/^[a-z][a-z0-9+.-]*:\/\//i.test(requestOptions.url)) {
-		requestOptions.baseURL = origin;
-	}
-	const target = new URL(requestOptions.url, requestOptions.baseURL ?? origin);
-	if (target.origin !== origin) {
+	const options = requestOptions as AnyRequestOptions;
+	const target = requestDestination(options, origin);
+	if (!target || target.origin !== origin) {
+		const where = target ? target.origin : 'an address that is not a full URL';
 		throw new WorkfrontCredentialError(
-			`The Workfront JWT API credential only sends its token to ${origin}, but this request goes to ${target.origin}. Use a URL on ${origin}, or a credential made for that host.`,
+			`The Workfront JWT API credential only sends its token to ${origin}, but this request goes to ${where}. Nothing was sent. Use a URL on ${origin}, or a credential made for that host.`,
 			'Workfront URL',
 		);
 	}
+	const url = options.url !== undefined ? options.url : options.uri;
+	if (!options.baseURL && !ABSOLUTE_URL.test(url === undefined ? '' : String(url))) {
+		options.baseURL = origin;
+	}
+	// Both option shapes: n8n's own (IHttpRequestOptions) and the request-library one.
+	options.disableFollowRedirect = true;
+	options.followRedirect = false;
+	options.followAllRedirects = false;
+	options.maxRedirects = 0;
 	const token = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
-	requestOptions.headers = { ...requestOptions.headers, sessionID: token };
-	return requestOptions;
+	options.headers = { ...options.headers, sessionID: token };
+	return options;
 }

@@ -7,6 +7,9 @@ import { normaliseWorkfrontUrl } from './workfrontUrl';
 
 export const JWT_LIFETIME = { default: 300, min: 30, max: 900 } as const;
 
+/** Seconds one request to Workfront may wait for its answer (transfers get more, by size). */
+export const REQUEST_TIMEOUT = { default: 60, min: 1, max: 3600 } as const;
+
 const APP_DETAILS = 'Setup > System > OAuth2 Applications > your application in Workfront';
 
 export interface JwtCredentialFields {
@@ -34,6 +37,17 @@ export function validateLifetime(value: unknown): number {
 		);
 	}
 	return seconds;
+}
+
+export function readRequestTimeoutMs(value: unknown): number {
+	const seconds = value === undefined || value === '' ? REQUEST_TIMEOUT.default : Number(value);
+	if (!Number.isFinite(seconds) || seconds < REQUEST_TIMEOUT.min || seconds > REQUEST_TIMEOUT.max) {
+		throw new WorkfrontCredentialError(
+			`Request Timeout must be a number of seconds from ${REQUEST_TIMEOUT.min} to ${REQUEST_TIMEOUT.max} (it is ${String(value)}). ${REQUEST_TIMEOUT.default} suits most organisations.`,
+			'Request Timeout',
+		);
+	}
+	return Math.round(seconds * 1000);
 }
 
 /** Checks every field before anything is signed or sent, so a mistake costs no network call. */

@@ -18,6 +18,15 @@ export interface ExchangeInput {
 interface FullResponse {
 	body?: unknown;
 	statusCode?: number;
+	headers?: Record<string, unknown>;
+}
+
+/** Where a redirect points, as an origin only: the rest of a Location may quote the request. */
+export function redirectTarget(location: unknown, base: string): string {
+	const text = Array.isArray(location) ? location[0] : location;
+	if (typeof text !== 'string' || !URL.canParse(text, base))
+		return 'an address that could not be read';
+	return new URL(text, base).origin;
 }
 
 /** Workfront does not document this answer; these are the shapes seen or plausible. */
@@ -90,6 +99,8 @@ export async function exchangeJwtForToken(
 			}).toString(),
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// The body carries the client secret and the signed JWT: it goes to this URL or nowhere.
+			disableFollowRedirect: true,
 			timeout: EXCHANGE_TIMEOUT_MS,
 		})) as FullResponse;
 	} catch (error) {
@@ -97,6 +108,13 @@ export async function exchangeJwtForToken(
 	}
 
 	const status = Number(response?.statusCode ?? 0);
+	if (status >= 300 && status < 400) {
+		const target = redirectTarget(response?.headers?.location, input.origin);
+		throw new WorkfrontCredentialError(
+			`${input.origin} answered the token exchange with a redirect (HTTP ${status}) to ${target}. It was not followed, so the client secret and the signed JWT went nowhere else. Check Workfront URL: enter the host you see when logged in to Workfront, for example yourdomain.my.workfront.com`,
+			'Workfront URL',
+		);
+	}
 	const { json, notJson } = parseBody(response?.body);
 	const token = status >= 200 && status < 300 && json ? findToken(json) : undefined;
 	if (token) return token;

@@ -1,3 +1,4 @@
+import { failureFor, networkCode } from '../../nodes/shared/transport/networkFailures';
 import { WorkfrontCredentialError } from './credentialError';
 
 /** What the exchange endpoint answered, reduced to what the error messages may use. */
@@ -110,55 +111,22 @@ export function explainRefusedExchange(
 	);
 }
 
-const NETWORK_CAUSES: Array<{ codes: string[]; message: (origin: string) => string }> = [
-	{
-		codes: ['ENOTFOUND', 'EAI_AGAIN'],
-		message: (origin) =>
-			`The host of ${origin} could not be found. Check Workfront URL for typos, for example yourdomain.my.workfront.com, and that this machine can resolve it.`,
-	},
-	{
-		codes: ['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE'],
-		message: (origin) =>
-			`${origin} could not be reached (the connection was refused or dropped). Check Workfront URL and that this machine can reach Workfront (firewall, proxy).`,
-	},
-	{
-		codes: ['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT'],
-		message: (origin) =>
-			`${origin} did not answer the token exchange in time. Check Workfront URL and this machine's network, then try again.`,
-	},
-	{
-		codes: ['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER'],
-		message: (origin) =>
-			`${origin} does not speak HTTPS as expected. Check Workfront URL: it must be your Workfront host, for example yourdomain.my.workfront.com`,
-	},
-	{
-		codes: [
-			'CERT_HAS_EXPIRED',
-			'DEPTH_ZERO_SELF_SIGNED_CERT',
-			'SELF_SIGNED_CERT_IN_CHAIN',
-			'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-			'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-			'ERR_TLS_CERT_ALTNAME_INVALID',
-		],
-		message: (origin) =>
-			`The TLS certificate of ${origin} could not be verified. Check Workfront URL; if a proxy inspects TLS here, give Node.js its CA certificate (NODE_EXTRA_CA_CERTS).`,
-	},
-];
-
-function errorCode(error: unknown): string {
-	const candidate = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
-	const code = candidate?.code ?? candidate?.cause?.code;
-	if (typeof code === 'string') return code;
-	return typeof candidate?.message === 'string' && /timeout/i.test(candidate.message)
-		? 'ETIMEDOUT'
-		: '';
+function rawCode(error: unknown): string | undefined {
+	const candidate = error as { code?: unknown; cause?: { code?: unknown } };
+	const code = candidate?.cause?.code ?? candidate?.code;
+	return typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code) ? code : undefined;
 }
 
 /** Maps a failure to reach the exchange endpoint to a message; the original error is dropped because it carries the request body. */
 export function explainNetworkFailure(error: unknown, origin: string): WorkfrontCredentialError {
-	const code = errorCode(error);
-	const known = NETWORK_CAUSES.find(({ codes }) => codes.includes(code));
-	if (known) return new WorkfrontCredentialError(known.message(origin), 'Workfront URL');
+	const code = networkCode(error) ?? rawCode(error);
+	const known = failureFor(code);
+	if (known) {
+		return new WorkfrontCredentialError(
+			`${origin} ${known.what} when n8n asked it for an access token. ${known.advice}`,
+			'Workfront URL',
+		);
+	}
 	return new WorkfrontCredentialError(
 		`The token exchange with ${origin} failed before Workfront answered${code ? ` (${code})` : ''}. Check Workfront URL and this machine's network, then try again.`,
 		'Workfront URL',

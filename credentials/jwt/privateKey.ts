@@ -4,7 +4,13 @@ import { WorkfrontCredentialError } from './credentialError';
 
 const FIELD = 'Private Key';
 const MIN_RSA_BITS = 2048;
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+?)-----([\s\S]*?)-----END \1-----/g;
+/** A BEGIN or END line; the label is bounded so that no input makes the search backtrack far. */
+const PEM_MARKER = /-----(BEGIN|END) ([A-Z0-9 ]{1,64})-----/g;
+/**
+ * An RSA key of 16384 bits is about 13 KB as PEM; anything far larger is not a key, and reading it
+ * would only cost time on every exchange.
+ */
+const MAX_KEY_CHARACTERS = 64 * 1024;
 const NEW_PAIR_HINT =
 	'Generate a new pair with `openssl req -x509 -sha256 -nodes -newkey rsa:2048 -keyout private.key -out certificate_pub.crt`, upload certificate_pub.crt to the OAuth2 application in Workfront and paste the contents of private.key here.';
 
@@ -17,20 +23,65 @@ function fail(message: string): never {
 	throw new WorkfrontCredentialError(`${FIELD}: ${message}`, FIELD);
 }
 
-/** Undoes what copying a key through JSON, env files, chat tools and Windows does to it. */
+const QUOTES = new Set(['"', "'", '`']);
+
+/**
+ * Undoes what copying a key through JSON, env files, chat tools and Windows does to it. Every step
+ * is one pass over the text: the key is read on every token exchange, inside n8n's event loop.
+ */
 function unwrapPastedText(raw: string): string {
-	let text = raw.trim();
-	while (text.length >= 2 && /^(["'`]).*\1$/s.test(text)) {
-		text = text.slice(1, -1).trim();
+	let start = 0;
+	let end = raw.length;
+	const isSpace = (char: string | undefined) => char !== undefined && /\s/.test(char);
+	const trim = () => {
+		while (start < end && isSpace(raw[start])) start += 1;
+		while (end > start && isSpace(raw[end - 1])) end -= 1;
+	};
+	trim();
+	// Peel matching quotes off both ends, however many layers: "'key'" -> key.
+	while (end - start >= 2 && QUOTES.has(raw[start]) && raw[end - 1] === raw[start]) {
+		start += 1;
+		end -= 1;
+		trim();
 	}
-	return text
+	return raw
+		.slice(start, end)
 		.replace(/\\r\\n|\\n|\\r/g, '\n')
 		.replace(/\r\n?/g, '\n')
 		.trim();
 }
 
+/**
+ * The PEM blocks of the text, as a lazy `BEGIN X … END X` match would find them left to right,
+ * but in one pass over the markers: for each BEGIN, the first END with the same label after it.
+ */
 function findPemBlocks(text: string): PemBlock[] {
-	return [...text.matchAll(PEM_BLOCK)].map((match) => ({ label: match[1], body: match[2] }));
+	const markers = [...text.matchAll(PEM_MARKER)].map((match) => ({
+		begin: match[1] === 'BEGIN',
+		label: match[2],
+		start: match.index,
+		end: match.index + match[0].length,
+	}));
+	// The END markers of each label, in order, with a cursor that only moves forward.
+	const ends = new Map<string, { at: number[]; next: number }>();
+	markers.forEach((marker, index) => {
+		if (marker.begin) return;
+		const list = ends.get(marker.label) ?? { at: [], next: 0 };
+		list.at.push(index);
+		ends.set(marker.label, list);
+	});
+	const blocks: PemBlock[] = [];
+	for (let index = 0; index < markers.length; index += 1) {
+		const begin = markers[index];
+		if (!begin.begin) continue;
+		const list = ends.get(begin.label);
+		while (list && list.next < list.at.length && list.at[list.next] <= index) list.next += 1;
+		if (!list || list.next >= list.at.length) continue;
+		const endIndex = list.at[list.next];
+		blocks.push({ label: begin.label, body: text.slice(begin.end, markers[endIndex].start) });
+		index = endIndex;
+	}
+	return blocks;
 }
 
 /** Rebuilds a clean PEM, whatever happened to the line breaks of the base64 body. */
@@ -76,7 +127,7 @@ function explainMissingPrivateKey(text: string, blocks: PemBlock[]): never {
 			`found a "${labels[0]}" block, which is not a private key. Paste the private key: the file that starts with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----.`,
 		);
 	}
-	if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
+	if (/-----BEGIN [A-Z ]{0,32}PRIVATE KEY-----/.test(text)) {
 		fail(
 			'the key is cut off: its -----END … PRIVATE KEY----- line is missing. Copy the whole file, from the BEGIN line to the END line.',
 		);
@@ -107,6 +158,11 @@ function parseKey(block: PemBlock): KeyObject {
  * can be wrong has its own message; no message ever contains the key text.
  */
 export function loadPrivateKey(raw: unknown): KeyObject {
+	if (typeof raw === 'string' && raw.length > MAX_KEY_CHARACTERS) {
+		fail(
+			`this text has ${raw.length} characters; an RSA private key has a few thousand. Paste only the private key file, from -----BEGIN PRIVATE KEY----- (or -----BEGIN RSA PRIVATE KEY-----) to the matching END line.`,
+		);
+	}
 	const text = typeof raw === 'string' ? unwrapPastedText(raw) : '';
 	const blocks = findPemBlocks(text);
 	const privateBlock = blocks.find((block) => block.label.endsWith('PRIVATE KEY'));

@@ -55,6 +55,40 @@ export function readEvent(body: unknown): WorkfrontEvent {
 	};
 }
 
+export interface Subscribed {
+	events: string[];
+	objCode: string;
+	subscriptionIds: string[];
+}
+
+/**
+ * Why a delivery that carries the right token is still not one of ours, or undefined when it is.
+ * Adobe's Event Subscription API documents the payload as a JSON object with `eventType`,
+ * `subscriptionId` and the record's `newState`/`oldState` (each with its `objCode`); a field that is
+ * absent is not held against a delivery, since Adobe does not promise every field in every version.
+ */
+export function deliveryProblem(body: unknown, subscribed: Subscribed): string | undefined {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) {
+		return 'A Workfront event delivery must be a JSON object';
+	}
+	const event = readEvent(body);
+	if (!subscribed.events.includes(event.eventType)) {
+		return `This trigger is not subscribed to ${event.eventType ? `"${event.eventType}"` : 'events without an eventType'} (it is subscribed to ${subscribed.events.join(', ')})`;
+	}
+	if (
+		event.subscriptionId !== undefined &&
+		!subscribed.subscriptionIds.includes(event.subscriptionId)
+	) {
+		return `Subscription ${event.subscriptionId} is not one of this trigger's subscriptions`;
+	}
+	const state = event.eventType === 'DELETE' ? event.oldState : event.newState;
+	const objCode = typeof state.objCode === 'string' ? state.objCode : undefined;
+	if (objCode !== undefined && objCode.toUpperCase() !== subscribed.objCode.toUpperCase()) {
+		return `This trigger is subscribed to ${subscribed.objCode} records, not ${objCode}`;
+	}
+	return undefined;
+}
+
 /** Fields whose value differs between the old and the new state (custom fields as DE:<name>). */
 export function changedFields(event: WorkfrontEvent): string[] {
 	const flatten = (state: IDataObject) => {

@@ -127,3 +127,37 @@ export async function subscriptionExists(context: IHookFunctions, id: string): P
 		throw withAdvice(context, error);
 	}
 }
+
+export interface Leftover {
+	id: string;
+	reason: string;
+}
+
+/** Tries to delete every one of `ids`, each on its own; answers those that are still there. */
+export async function deleteAll(context: IHookFunctions, ids: string[]): Promise<Leftover[]> {
+	const left: Leftover[] = [];
+	for (const id of ids) {
+		try {
+			await deleteSubscription(context, id);
+		} catch (error) {
+			left.push({ id, reason: error instanceof Error ? error.message : String(error) });
+		}
+	}
+	return left;
+}
+
+/** The error, told which subscriptions are left in Workfront and how to remove them by hand. */
+export function withLeftovers<E extends NodeApiError | NodeOperationError>(
+	error: E,
+	left: Leftover[],
+): E {
+	if (left.length === 0) return error;
+	const list = left.map(({ id, reason }) => `${id} (${reason})`).join('; ');
+	error.description = [
+		error.description,
+		`These event subscriptions are still in Workfront and could not be deleted: ${list}. Delete them with DELETE ${SUBSCRIPTIONS_PATH}/<ID> (for example with the Workfront node's Custom API Call), or deactivate the workflow again later to retry.`,
+	]
+		.filter(Boolean)
+		.join(' ');
+	return error;
+}

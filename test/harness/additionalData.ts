@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type { ExecutionLifecycleHooks } from 'n8n-core';
 import type { ICredentialsHelper, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
@@ -13,6 +15,8 @@ export function createAdditionalData(
 	hooks?: ExecutionLifecycleHooks,
 ): IWorkflowExecuteAdditionalData {
 	return {
+		// Every run is its own execution, as in n8n (the node's session rules are per execution).
+		executionId: randomUUID(),
 		credentialsHelper,
 		hooks,
 		executeWorkflow: unavailable('executeWorkflow'),

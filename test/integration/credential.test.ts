@@ -271,7 +271,7 @@ describe('each way the exchange can fail has its own message, and none reveals a
 				() => undefined,
 				(caught: unknown) => caught,
 			);
-		expect((error as Error).message).toMatch(/did not answer the token exchange in time/);
+		expect((error as Error).message).toMatch(/did not answer in time when n8n asked it for an access token/);
 		expectNoSecrets(error, allSecrets());
 	});
 });

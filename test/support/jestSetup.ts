@@ -11,3 +11,10 @@ afterAll(async () => {
 	const { SSHClientsManager } = await import('n8n-core/dist/execution-engine/ssh-clients-manager');
 	if (Container.has(SSHClientsManager)) Container.get(SSHClientsManager).onShutdown();
 });
+
+// Each test starts as a fresh n8n process would: no session state carried over from the test before
+// (the tests reuse one credential ID).
+beforeEach(async () => {
+	const { forgetSessions } = await import('../../nodes/Workfront/transport/authSession');
+	forgetSessions();
+});

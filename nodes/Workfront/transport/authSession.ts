@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, type WorkfrontContext } from './context';
 
@@ -8,16 +12,55 @@ export interface RawResponse {
 	body: unknown;
 }
 
+export interface SessionResponse {
+	response: RawResponse;
+	/** The token this request carried, to be kept out of anything the answer becomes. */
+	token: string;
+}
+
+/** How long a failed exchange is the answer for every caller before a new one is tried. */
+export const EXCHANGE_FAILURE_HOLD_MS = 5_000;
+
+type ExchangeOutcome = { ok: true } | { ok: false; error: unknown };
+
 /**
- * Token exchanges in progress, by credential. While one request trades a JWT for a token, the
- * others wait for it instead of starting their own: one exchange per token lifetime, whatever the
- * concurrency of a run.
+ * What this n8n process knows about one credential's session, shared by every request of every
+ * execution that uses it:
+ * - `exchange`: the token exchange in progress; everyone else waits for it and shares its outcome,
+ *   success or failure, instead of starting their own;
+ * - `failure`: a failed exchange, which stays the answer for a short while (no storm of exchanges
+ *   against a token endpoint that is failing, often because Workfront is overloaded);
+ * - `refusedToken`: the last token Workfront refused, so that no caller sends it again;
+ * - `refusedFresh`: the execution in which a token fresh from the exchange was refused at once.
+ *   Exchanging again cannot help then (the user lacks access, or tokens are being revoked), so the
+ *   rest of that execution gets the error without another exchange.
  */
-const exchanges = new Map<string, Promise<void>>();
+interface SessionState {
+	exchange?: Promise<ExchangeOutcome>;
+	failure?: { error: unknown; until: number };
+	refusedToken?: string;
+	refusedFresh?: string;
+}
+
+const sessions = new Map<string, SessionState>();
 
 function credentialKey(context: WorkfrontContext): string {
 	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	return reference?.id ?? reference?.name ?? context.getNode().name;
+}
+
+function stateOf(key: string): SessionState {
+	let state = sessions.get(key);
+	if (!state) {
+		state = {};
+		sessions.set(key, state);
+	}
+	return state;
+}
+
+function executionOf(context: WorkfrontContext): string | undefined {
+	const withId = context as { getExecutionId?: () => string };
+	return typeof withId.getExecutionId === 'function' ? withId.getExecutionId() : undefined;
 }
 
 function errorOf(body: unknown): { class?: unknown; message?: unknown } | undefined {
@@ -38,6 +81,11 @@ export function isAuthenticationFailure(response: RawResponse): boolean {
 	);
 }
 
+/**
+ * One request through n8n's authenticated helper. `credentials` is handed over as the decrypted
+ * credential: n8n runs preAuthentication on it when its token is empty and writes the new token
+ * into this very object, which is how the caller learns the token that was sent.
+ */
 async function send(
 	context: WorkfrontContext,
 	options: IHttpRequestOptions,
@@ -58,45 +106,91 @@ async function send(
 	)) as RawResponse;
 }
 
-/** Runs `work` as the one exchange for this credential; later callers wait for it, then use its token. */
-async function asTheExchange<T>(key: string, work: () => Promise<T>): Promise<T> {
-	let finish: () => void = () => undefined;
-	exchanges.set(key, new Promise<void>((resolve) => (finish = resolve)));
+const tokenOf = (credentials: ICredentialDataDecryptedObject) =>
+	typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
+
+/** Runs the request as this credential's one exchange; concurrent callers share its outcome. */
+async function sendAsTheExchange(
+	context: WorkfrontContext,
+	state: SessionState,
+	options: IHttpRequestOptions,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<SessionResponse> {
+	const handed = { ...credentials, accessToken: '' };
+	let settle: (outcome: ExchangeOutcome) => void = () => undefined;
+	state.exchange = new Promise<ExchangeOutcome>((resolve) => (settle = resolve));
 	try {
-		return await work();
+		const response = await send(context, options, handed);
+		settle({ ok: true });
+		const token = tokenOf(handed);
+		if (isAuthenticationFailure(response)) {
+			state.refusedToken = token;
+			state.refusedFresh = executionOf(context);
+		}
+		return { response, token };
+	} catch (error) {
+		if (tokenOf(handed) === '') {
+			// The exchange itself failed (the request was never sent).
+			state.failure = { error, until: Date.now() + EXCHANGE_FAILURE_HOLD_MS };
+			settle({ ok: false, error });
+		} else settle({ ok: true });
+		throw error;
 	} finally {
-		exchanges.delete(key);
-		finish();
+		state.exchange = undefined;
 	}
 }
 
+function refusedAgain(context: WorkfrontContext, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		'Workfront refuses the access tokens of this credential, even a freshly exchanged one',
+		{
+			itemIndex,
+			description:
+				"Earlier in this execution Workfront refused a token straight after the exchange, so no further exchange was made. The user of the credential's User ID may lack API access or be deactivated, or its tokens are being revoked (for example by a logout elsewhere or an administrator). Check the user in Workfront, then press Test in the Workfront JWT API credential.",
+		},
+	);
+}
+
 /**
- * Sends one request with the credential's token. An empty token, or a token Workfront no longer
- * accepts, makes n8n run the credential's preAuthentication (a new exchange, stored with the
- * credential); the request is then repeated once. A second refusal is returned, never looped on.
+ * Sends one request with the credential's token. An empty token, or a token Workfront refused,
+ * makes n8n run the credential's preAuthentication (a new exchange, stored with the credential);
+ * the request is then repeated. Every caller in this process goes through one gate per credential
+ * (see SessionState), so whatever the concurrency and whatever fails, exchanges stay bounded: one
+ * per refused token, none while a failure is held, one per execution for a user Workfront refuses.
  */
 export async function sendWithSession(
 	context: WorkfrontContext,
 	makeOptions: () => IHttpRequestOptions,
 	itemIndex: number,
-): Promise<RawResponse> {
-	const key = credentialKey(context);
-	let staleToken: string | undefined;
-	for (let attempt = 0; ; attempt += 1) {
-		await exchanges.get(key);
+): Promise<SessionResponse> {
+	const state = stateOf(credentialKey(context));
+	const execution = executionOf(context);
+	for (let round = 0; round < 3; round += 1) {
+		const exchange = state.exchange;
+		if (exchange) {
+			const outcome = await exchange;
+			if (!outcome.ok) throw outcome.error;
+		}
+		if (state.failure && Date.now() < state.failure.until) throw state.failure.error;
 		const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
-		const token = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
-		const mustExchange = token === '' || token === staleToken;
-		if (mustExchange && exchanges.has(key)) continue;
-
-		const response = mustExchange
-			? await asTheExchange(
-					key,
-					async () => await send(context, makeOptions(), { ...credentials, accessToken: '' }),
-				)
-			: await send(context, makeOptions(), credentials);
-
-		if (!isAuthenticationFailure(response) || attempt >= 1 || mustExchange) return response;
-		staleToken = token;
+		const token = tokenOf(credentials);
+		if (token === '' || token === state.refusedToken) {
+			// Someone may have started an exchange while the credentials were read: wait for it.
+			if (state.exchange) continue;
+			if (execution !== undefined && state.refusedFresh === execution) {
+				throw refusedAgain(context, itemIndex);
+			}
+			return await sendAsTheExchange(context, state, makeOptions(), credentials);
+		}
+		const response = await send(context, makeOptions(), { ...credentials });
+		if (!isAuthenticationFailure(response)) return { response, token };
+		state.refusedToken = token;
 	}
+	throw refusedAgain(context, itemIndex);
+}
+
+/** Forgets every credential's session state, as a restart of n8n would (for tests that share an ID). */
+export function forgetSessions(): void {
+	sessions.clear();
 }

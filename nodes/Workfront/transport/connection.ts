@@ -1,12 +1,15 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { normaliseApiVersion } from '../../../credentials/jwt/apiVersions';
+import { readRequestTimeoutMs } from '../../../credentials/jwt/credentialFields';
 import { normaliseWorkfrontUrl } from '../../../credentials/jwt/workfrontUrl';
 import { CREDENTIAL_TYPE, type WorkfrontContext } from './context';
 
 export interface Connection {
 	origin: string;
 	apiBase: string;
+	/** How long one request may wait for Workfront's answer. */
+	timeoutMs: number;
 }
 
 /** Where requests go, from the credential's URL and API version, checked the way the credential checks them. */
@@ -18,7 +21,11 @@ export async function readConnection(
 	try {
 		const origin = normaliseWorkfrontUrl(credentials.url);
 		const version = normaliseApiVersion(credentials.apiVersion);
-		return { origin, apiBase: `${origin}/attask/api/${version}` };
+		return {
+			origin,
+			apiBase: `${origin}/attask/api/${version}`,
+			timeoutMs: readRequestTimeoutMs(credentials.requestTimeout),
+		};
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), (error as Error).message, { itemIndex });
 	}

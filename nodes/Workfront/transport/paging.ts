@@ -1,12 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { QueryParams, WorkfrontContext } from './context';
-import { workfrontRequest } from './request';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { RequestCancelled, workfrontRequest } from './request';
 
 /** Workfront's largest page. */
 export const MAX_PAGE_SIZE = 2000;
 
-/** Workfront documented 10 concurrent requests per customer, shared with every other integration. */
+/** Workfront caps concurrent requests per customer, a cap shared with every other integration. */
 export const DEFAULT_CONCURRENCY = 5;
 export const MAX_CONCURRENCY = 10;
 
@@ -23,21 +25,49 @@ export interface SearchOptions {
 	concurrency?: number;
 }
 
-/** Runs `work` over `count` indexes with at most `limit` running at once. */
-async function pooled(
+/**
+ * Runs `work` over `count` indexes with at most `limit` running at once. The first failure stops
+ * the pool: no further index starts, the `signal` handed to the running ones aborts them, and that
+ * first failure is what the caller gets (not the cancellations it caused).
+ */
+export async function pooled(
 	count: number,
 	limit: number,
-	work: (index: number) => Promise<void>,
+	work: (index: number, signal: AbortSignal) => Promise<void>,
 ): Promise<void> {
+	const stop = new AbortController();
+	let failure: { error: unknown } | undefined;
 	let next = 0;
 	const worker = async () => {
-		while (next < count) {
+		while (next < count && !stop.signal.aborted) {
 			const index = next;
 			next += 1;
-			await work(index);
+			try {
+				await work(index, stop.signal);
+			} catch (error) {
+				if (!failure && !(error instanceof RequestCancelled)) failure = { error };
+				stop.abort();
+			}
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+	if (failure) throw failure.error;
+}
+
+/** A failed page's error, told which page it was; the records read so far are not output. */
+function pageFailure(
+	context: WorkfrontContext,
+	error: unknown,
+	itemIndex: number,
+	where: { page: number; pages: number; first: number; size: number },
+): Error {
+	const which = `Reading page ${where.page} of ${where.pages} (records ${where.first + 1} to ${where.first + where.size}) failed; the other pages were stopped and nothing was output.`;
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.description = [which, error.description].filter(Boolean).join(' ');
+		return error;
+	}
+	const message = error instanceof Error ? error.message : 'Reading a page failed';
+	return new NodeOperationError(context.getNode(), message, { itemIndex, description: which });
 }
 
 /**
@@ -51,7 +81,7 @@ export async function searchAll(
 	options: SearchOptions,
 ): Promise<IDataObject[]> {
 	const wanted = options.limit ?? Number.POSITIVE_INFINITY;
-	const readPage = async (first: number, size: number) => {
+	const readPage = async (first: number, size: number, signal?: AbortSignal) => {
 		const page = await workfrontRequest<IDataObject[]>(context, {
 			method: 'GET',
 			path: `${encodeURIComponent(options.objCode)}/search`,
@@ -62,6 +92,7 @@ export async function searchAll(
 				['$$LIMIT', String(size)],
 			],
 			itemIndex: options.itemIndex,
+			signal,
 		});
 		return Array.isArray(page) ? page : [];
 	};
@@ -79,9 +110,25 @@ export async function searchAll(
 	const offsets: number[] = [];
 	for (let offset = records.length; offset < total; offset += MAX_PAGE_SIZE) offsets.push(offset);
 	const pages: Array<IDataObject[] | undefined> = new Array(offsets.length);
-	await pooled(offsets.length, options.concurrency ?? DEFAULT_CONCURRENCY, async (index) => {
-		pages[index] = await readPage(offsets[index], Math.min(MAX_PAGE_SIZE, total - offsets[index]));
-	});
+	await pooled(
+		offsets.length,
+		options.concurrency ?? DEFAULT_CONCURRENCY,
+		async (index, signal) => {
+			const first = offsets[index];
+			const size = Math.min(MAX_PAGE_SIZE, total - first);
+			try {
+				pages[index] = await readPage(first, size, signal);
+			} catch (error) {
+				if (error instanceof RequestCancelled) throw error;
+				throw pageFailure(context, error, options.itemIndex, {
+					page: index + 2,
+					pages: offsets.length + 1,
+					first,
+					size,
+				});
+			}
+		},
+	);
 	for (let index = 0; index < pages.length; index += 1) {
 		for (const record of pages[index] ?? []) records.push(record);
 		pages[index] = undefined;

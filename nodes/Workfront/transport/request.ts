@@ -1,14 +1,21 @@
-import { sleep, type IDataObject } from 'n8n-workflow';
+import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
 
+import { redactValue } from '../../../credentials/jwt/credentialError';
+import { redirectTarget } from '../../../credentials/jwt/exchange';
+import { TIMEOUT_CODE } from '../../shared/transport/networkFailures';
 import { sendWithSession, type RawResponse } from './authSession';
-import { readConnection } from './connection';
+import { readConnection, type Connection } from './connection';
 import type { WorkfrontContext } from './context';
 import { toNodeApiError } from './apiErrors';
 import { hintForFailure } from './failureHints';
-import { buildOptions, type WorkfrontRequest } from './requestOptions';
+import {
+	attemptDeadlineMs,
+	buildOptions,
+	requestKind,
+	requestUrl,
+	type WorkfrontRequest,
+} from './requestOptions';
 import { networkCode, transportFailure } from './transportErrors';
-
-export type { WorkfrontRequest } from './requestOptions';
 import {
 	backoffMs,
 	RETRY,
@@ -17,6 +24,23 @@ import {
 	shouldRetryStatus,
 	type RequestKind,
 } from './retryPolicy';
+
+export type { WorkfrontRequest } from './requestOptions';
+
+export interface WorkfrontAnswer extends RawResponse {
+	/** The token the answered request carried: whatever the answer becomes must not contain it. */
+	token: string;
+}
+
+/** Work this request belonged to failed elsewhere (another page of the same Return All). */
+export class RequestCancelled extends Error {
+	constructor() {
+		super('Cancelled because other work of the same operation failed');
+		this.name = 'RequestCancelled';
+	}
+}
+
+const MAX_REDIRECTS = 5;
 
 function parseBody(body: unknown): unknown {
 	const text = Buffer.isBuffer(body) ? body.toString('utf8') : body;
@@ -29,44 +53,183 @@ function parseBody(body: unknown): unknown {
 }
 
 /**
+ * Rejects as soon as `signal` aborts, whether or not the helper underneath honours it: n8n
+ * versions differ in which abort signal they pass on, and a hung request must end all the same.
+ */
+async function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+	work.catch(() => undefined);
+	if (signal.aborted) throw signal.reason;
+	let onAbort: () => void = () => undefined;
+	const aborted = new Promise<never>((_, reject) => {
+		onAbort = () => reject(signal.reason);
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		return await Promise.race([work, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
+
+class AttemptTimedOut extends Error {
+	readonly code = TIMEOUT_CODE;
+}
+
+/**
+ * One attempt with its deadline. The abort signal goes to n8n both as the request's own and as
+ * the execution's cancel signal, which n8n-core puts in its place for node requests; the
+ * execution's own cancel signal is kept in, so a stopped execution still stops the request.
+ */
+async function sendAttempt(
+	context: WorkfrontContext,
+	connection: Connection,
+	request: WorkfrontRequest,
+	url: string,
+	itemIndex: number,
+): Promise<WorkfrontAnswer> {
+	const deadline = attemptDeadlineMs(connection, request);
+	const timer = new AbortController();
+	const timeout = setTimeout(
+		() => timer.abort(new AttemptTimedOut(`No answer within ${deadline} ms`)),
+		deadline,
+	);
+	const withCancel = context as { getExecutionCancelSignal?: () => AbortSignal | undefined };
+	const signals = [timer.signal, request.signal, withCancel.getExecutionCancelSignal?.()].filter(
+		(signal): signal is AbortSignal => signal !== undefined,
+	);
+	const signal = AbortSignal.any(signals);
+	const caller = Object.create(context, {
+		getExecutionCancelSignal: { value: () => signal },
+	}) as WorkfrontContext;
+	try {
+		const { response, token } = await untilAborted(
+			sendWithSession(
+				caller,
+				() => ({
+					...buildOptions(connection, request, url),
+					abortSignal: signal,
+					timeout: deadline,
+				}),
+				itemIndex,
+			),
+			signal,
+		);
+		return { ...response, token };
+	} catch (error) {
+		if (request.signal?.aborted) throw new RequestCancelled();
+		if (timer.signal.aborted) throw timer.signal.reason;
+		throw error;
+	} finally {
+		clearTimeout(timeout);
+	}
+}
+
+function headerOf(headers: Record<string, unknown> | undefined, name: string): unknown {
+	return headers?.[name] ?? headers?.[name.toLowerCase()];
+}
+
+/**
+ * Where a redirect may be followed: to the same origin only, since the request carries the token;
+ * a change (anything but a read) only on 307/308, which keep the method and body by definition.
+ */
+function redirectStep(
+	context: WorkfrontContext,
+	connection: Connection,
+	response: RawResponse,
+	from: string,
+	kind: RequestKind,
+	itemIndex: number,
+): string {
+	const location = headerOf(response.headers, 'location');
+	const target = redirectTarget(location, from);
+	const status = response.statusCode;
+	if (target !== connection.origin) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Workfront answered with a redirect (HTTP ${status}) to ${target}, another host; it was not followed`,
+			{
+				itemIndex,
+				description: `The credential's token is only ever sent to ${connection.origin}. If your Workfront moved, enter its new host in the credential's Workfront URL.`,
+			},
+		);
+	}
+	if (kind === 'write' && status !== 307 && status !== 308) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Workfront answered this change with a redirect (HTTP ${status}); it was not followed`,
+			{
+				itemIndex,
+				description:
+					"Following it would turn the change into a read. Check the path and the credential's Workfront URL.",
+			},
+		);
+	}
+	return new URL(String(Array.isArray(location) ? location[0] : location), from).href;
+}
+
+/**
  * Sends one Workfront request with the credential's session and retries what is safe to retry;
- * answers with status, headers and body.
- * Every failure (an `error` key counts, even on HTTP 200) becomes a NodeApiError.
+ * answers with status, headers, body and the token used. Every attempt has a deadline (the
+ * credential's Request Timeout); same-origin redirects are followed, others refused. Every
+ * failure (an `error` key counts, even on HTTP 200) becomes a NodeApiError free of the token.
  */
 export async function workfrontCall(
 	context: WorkfrontContext,
 	request: WorkfrontRequest,
-): Promise<RawResponse> {
+): Promise<WorkfrontAnswer> {
 	const itemIndex = request.itemIndex ?? 0;
-	const kind: RequestKind = request.kind ?? (request.method === 'GET' ? 'read' : 'write');
+	const kind = requestKind(request);
 	const connection = await readConnection(context, itemIndex);
+	let url = requestUrl(connection, request);
+	let redirects = 0;
+	let timeouts = 0;
 
 	for (let attempt = 1; ; attempt += 1) {
-		let response: RawResponse;
+		if (request.signal?.aborted) throw new RequestCancelled();
+		let answer: WorkfrontAnswer;
 		try {
-			response = await sendWithSession(context, () => buildOptions(connection, request), itemIndex);
+			answer = await sendAttempt(context, connection, request, url, itemIndex);
 		} catch (error) {
-			if (attempt < RETRY.maxAttempts && shouldRetryNetworkError(networkCode(error), kind)) {
+			if (error instanceof RequestCancelled) throw error;
+			const code = networkCode(error);
+			if (code === TIMEOUT_CODE) timeouts += 1;
+			const tries = code === TIMEOUT_CODE ? RETRY.maxTimeoutAttempts : RETRY.maxAttempts;
+			if (attempt < RETRY.maxAttempts && timeouts < tries && shouldRetryNetworkError(code, kind)) {
 				await sleep(backoffMs(attempt));
 				continue;
 			}
 			throw transportFailure(context.getNode(), error, kind, itemIndex);
 		}
 
-		const isBytes = request.binary && response.statusCode < 400;
-		const body = isBytes ? response.body : parseBody(response.body);
-		const status = response.statusCode;
-		const failed =
-			status >= 400 || (!isBytes && body !== null && typeof body === 'object' && 'error' in body);
-		if (!failed) return { ...response, body };
-		if (attempt < RETRY.maxAttempts && shouldRetryStatus(status, kind)) {
-			await sleep(retryAfterMs(response.headers?.['retry-after']) ?? backoffMs(attempt));
+		const status = answer.statusCode;
+		if (status >= 300 && status < 400 && headerOf(answer.headers, 'location') !== undefined) {
+			url = redirectStep(context, connection, answer, url, kind, itemIndex);
+			redirects += 1;
+			if (redirects > MAX_REDIRECTS) {
+				throw new NodeOperationError(context.getNode(), 'Workfront redirected too many times', {
+					itemIndex,
+					description: `More than ${MAX_REDIRECTS} redirects within ${connection.origin}. Check the path and the credential's Workfront URL.`,
+				});
+			}
+			attempt -= 1;
 			continue;
 		}
+
+		const isBytes = request.binary && status < 400;
+		const body = isBytes ? answer.body : parseBody(answer.body);
+		const failed =
+			status >= 400 || (!isBytes && body !== null && typeof body === 'object' && 'error' in body);
+		if (!failed) return { ...answer, body };
+		if (attempt < RETRY.maxAttempts && shouldRetryStatus(status, kind)) {
+			await sleep(retryAfterMs(headerOf(answer.headers, 'retry-after')) ?? backoffMs(attempt));
+			continue;
+		}
+		// Whatever answered may quote the request back, token included.
+		const clean = redactValue(body, [answer.token]);
 		const hint = await hintForFailure(
 			request.path,
 			status,
-			body,
+			clean,
 			async (objCode) =>
 				await workfrontRequest<IDataObject>(context, {
 					method: 'GET',
@@ -74,7 +237,7 @@ export async function workfrontCall(
 					itemIndex,
 				}),
 		);
-		throw toNodeApiError(context.getNode(), { status, body, itemIndex, hint });
+		throw toNodeApiError(context.getNode(), { status, body: clean, itemIndex, hint });
 	}
 }
 

@@ -1,26 +1,21 @@
+import { mayRepeat } from '../../shared/transport/networkFailures';
+
 /**
  * When a failed call may be sent again. Workfront refuses the excess of its per-customer
  * concurrency cap with 429 before doing anything, so a 429 is safe to repeat even for a write.
- * Gateway errors and dropped connections leave a write in doubt, so only reads repeat on them.
+ * Gateway errors, dropped connections and timeouts leave a write in doubt, so only reads repeat on
+ * them; what counts as "may have been sent" is the one table in shared/transport/networkFailures.
  */
 export type RequestKind = 'read' | 'write';
 
 export const RETRY = {
 	maxAttempts: 6,
+	/** A request that timed out is tried at most this often: each try may take the whole timeout. */
+	maxTimeoutAttempts: 2,
 	baseDelayMs: 250,
 	maxDelayMs: 8_000,
 	maxRetryAfterMs: 60_000,
 } as const;
-
-const NOT_SENT_CODES = new Set(['ECONNREFUSED']);
-const DROPPED_CODES = new Set([
-	'ECONNRESET',
-	'EPIPE',
-	'ETIMEDOUT',
-	'ECONNABORTED',
-	'ESOCKETTIMEDOUT',
-	'EAI_AGAIN',
-]);
 
 export function shouldRetryStatus(status: number, kind: RequestKind): boolean {
 	if (status === 429) return true;
@@ -28,9 +23,7 @@ export function shouldRetryStatus(status: number, kind: RequestKind): boolean {
 }
 
 export function shouldRetryNetworkError(code: string | undefined, kind: RequestKind): boolean {
-	if (!code) return false;
-	if (NOT_SENT_CODES.has(code)) return true;
-	return kind === 'read' && DROPPED_CODES.has(code);
+	return mayRepeat(code, kind);
 }
 
 /** `Retry-After` in seconds or as an HTTP date, when Workfront ever sends one. */

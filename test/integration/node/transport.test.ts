@@ -178,7 +178,7 @@ describe('rate limits and transient failures', () => {
 	test('a create applied but unanswered is not sent again, and says so', async () => {
 		fixture.simulator.failNext(1, undefined, { dropAfterProcessing: true, path: /\/proj$/i });
 		const result = await fixture.run(createFromItems, projects(1));
-		expect(result.error?.message).toBe('Workfront: the connection to Workfront was lost');
+		expect(result.error?.message).toBe('Workfront closed the connection before answering');
 		expect(result.error?.description).toMatch(/may or may not have been applied.*not sent again/);
 		expect(store().count('PROJ')).toBe(1);
 		expectClean(result);

@@ -8,12 +8,12 @@ const ORIGIN = 'https://acme.my.workfront.com';
 
 describe('explainNetworkFailure', () => {
 	test.each([
-		['ENOTFOUND', /could not be found.*Check Workfront URL/],
-		['EAI_AGAIN', /could not be found/],
+		['ENOTFOUND', /could not be found.*Check the credential's Workfront URL/],
+		['EAI_AGAIN', /could not be found right now/],
 		['ECONNREFUSED', /could not be reached/],
-		['ECONNRESET', /could not be reached/],
-		['ETIMEDOUT', /did not answer the token exchange in time/],
-		['ECONNABORTED', /did not answer the token exchange in time/],
+		['ECONNRESET', /closed the connection before answering/],
+		['ETIMEDOUT', /did not answer in time when n8n asked it for an access token/],
+		['ECONNABORTED', /did not answer in time when n8n asked it for an access token/],
 		['EPROTO', /does not speak HTTPS/],
 		['CERT_HAS_EXPIRED', /TLS certificate.*could not be verified/],
 		['SELF_SIGNED_CERT_IN_CHAIN', /NODE_EXTRA_CA_CERTS/],

@@ -10,7 +10,8 @@ import { showOnlyFor } from '../../helpers/displayOptions';
 import { forEachItem } from '../../helpers/perItem';
 import { CREDENTIAL_TYPE, type HttpMethod, type QueryParams } from '../../transport/context';
 import { toQueryParams } from '../../transport/query';
-import { workfrontRequest } from '../../transport/request';
+import { workfrontCall } from '../../transport/request';
+import { redactValue } from '../../../../credentials/jwt/credentialError';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['customApiCall'], operation: ['call'] },
@@ -76,29 +77,70 @@ function fail(context: IExecuteFunctions, itemIndex: number, message: string, he
 	throw new NodeOperationError(context.getNode(), message, { itemIndex, description: help });
 }
 
-/** Accepts what people paste: a bare path, a path with /attask/api/<v>/, or a whole URL. */
-function readPath(context: IExecuteFunctions, itemIndex: number): string {
+/** Decodes percent-escapes until nothing changes, so `%252e` is seen as the `.` it stands for. */
+function fullyDecoded(text: string): string | undefined {
+	let current = text;
+	for (let round = 0; round < 5; round += 1) {
+		let decoded: string;
+		try {
+			decoded = decodeURIComponent(current);
+		} catch {
+			return undefined;
+		}
+		if (decoded === current) return current;
+		current = decoded;
+	}
+	return undefined;
+}
+
+/** Where a pasted path is sent: below the versioned API, or below one of Workfront's other API roots. */
+interface CallTarget {
+	path: string;
+	/** `/attask/api-unsupported/…` and `/attask/api-internal/…` are kept as given, from the host. */
+	fromOrigin: boolean;
+}
+
+/**
+ * Accepts what people paste: a bare path, a path with /attask/api/<v>/, or a whole URL (its host is
+ * dropped: calls only ever go to the credential's host). The path must stay below the API root it
+ * names, so it is checked as Workfront would read it: percent-escapes decoded (repeatedly) and
+ * backslashes read as slashes, no `.` or `..` segment; `#` would silently cut off the query, so it
+ * is refused.
+ */
+function readPath(context: IExecuteFunctions, itemIndex: number): CallTarget {
 	const raw = String(context.getNodeParameter('path', itemIndex, '')).trim();
-	const path = raw
-		.replace(/^https?:\/\/[^/]+/i, '')
-		.replace(/^\/?attask\/api(?:-unsupported|-internal)?\/(v\d+\.\d+\/)?/i, '')
-		.replace(/^\/+/, '');
-	if (path === '')
+	const withoutHost = raw.replace(/^https?:\/\/[^/]+/i, '');
+	const otherRoot = /^\/?(attask\/api-(?:unsupported|internal))\//i.exec(withoutHost);
+	const path = otherRoot
+		? `${otherRoot[1]}/${withoutHost.slice(otherRoot[0].length)}`
+		: withoutHost.replace(/^\/?attask\/api\/(v\d+\.\d+\/)?/i, '').replace(/^\/+/, '');
+	if (path === '' || (otherRoot && path === `${otherRoot[1]}/`))
 		fail(
 			context,
 			itemIndex,
 			'Path is empty',
 			'Enter the path after /attask/api/<version>/, e.g. proj/search.',
 		);
-	if (path.split(/[/?]/).some((segment) => segment === '..')) {
+	if (path.includes('#')) {
 		fail(
 			context,
 			itemIndex,
-			`Path "${raw}" may not contain ".."`,
-			'Enter a path below /attask/api/<version>/.',
+			`Path "${raw}" contains #`,
+			'Everything after # would be dropped, Query Parameters included. Write it as %23, or put the value in Query Parameters.',
 		);
 	}
-	return path;
+	const [pathPart] = path.split('?', 1);
+	const decoded = fullyDecoded(pathPart);
+	const segments = decoded?.replace(/\\/g, '/').split('/');
+	if (!segments || segments.some((segment) => segment === '..' || segment === '.')) {
+		fail(
+			context,
+			itemIndex,
+			`Path "${raw}" may not contain "." or ".." segments (also not percent-encoded, or with backslashes)`,
+			'Enter a path below /attask/api/<version>/, e.g. proj/search.',
+		);
+	}
+	return { path, fromOrigin: otherRoot !== null };
 }
 
 function readQuery(
@@ -156,23 +198,10 @@ function readBody(
 	}
 }
 
-/** Removes the session token from answers that echo it (GET session does), so it never reaches an output item. */
-async function currentToken(context: IExecuteFunctions, itemIndex: number): Promise<string> {
+/** The token stored with the credential now (another execution may have exchanged since the call). */
+async function storedToken(context: IExecuteFunctions, itemIndex: number): Promise<string> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	return typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
-}
-
-function redactToken(value: unknown, token: string): unknown {
-	if (token === '') return value;
-	if (typeof value === 'string')
-		return value === token ? '[redacted]' : value.split(token).join('[redacted]');
-	if (Array.isArray(value)) return value.map((item) => redactToken(item, token));
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(
-			Object.entries(value).map(([key, item]) => [key, redactToken(item, token)]),
-		);
-	}
-	return value;
 }
 
 export async function execute(
@@ -181,15 +210,20 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (itemIndex) => {
 		const method = this.getNodeParameter('method', itemIndex, 'GET') as HttpMethod;
-		const { path, query } = readQuery(this, itemIndex, readPath(this, itemIndex));
-		const answer = await workfrontRequest(this, {
+		const target = readPath(this, itemIndex);
+		const { path, query } = readQuery(this, itemIndex, target.path);
+		const { body, token } = await workfrontCall(this, {
 			method,
 			path,
 			query,
 			body: readBody(this, itemIndex, method),
 			itemIndex,
+			fromOrigin: target.fromOrigin,
 		});
-		const clean = redactToken(answer, await currentToken(this, itemIndex));
+		const answer =
+			body && typeof body === 'object' && 'data' in body ? (body as { data: unknown }).data : body;
+		// Answers such as GET session quote the token: the one this call sent, and the one stored now.
+		const clean = redactValue(answer, [token, await storedToken(this, itemIndex)]);
 		const split = this.getNodeParameter('splitLists', itemIndex, true) as boolean;
 		if (Array.isArray(clean))
 			return split

@@ -50,7 +50,14 @@ const METADATA_FIELDS =
 function fileNameFrom(disposition: unknown): string | undefined {
 	const text = typeof disposition === 'string' ? disposition : '';
 	const encoded = /filename\*=UTF-8''([^;]+)/i.exec(text)?.[1];
-	if (encoded) return decodeURIComponent(encoded);
+	if (encoded) {
+		// A malformed escape (a bare %) must not cost the bytes that did arrive: keep the text as sent.
+		try {
+			return decodeURIComponent(encoded);
+		} catch {
+			return encoded;
+		}
+	}
 	return /filename="?([^";]+)"?/i.exec(text)?.[1];
 }
 
@@ -81,14 +88,16 @@ async function downloadOne(
 			itemIndex,
 		);
 	}
+	const currentVersion = (metadata.currentVersion as IDataObject | undefined) ?? {};
 	const { data, headers } = await workfrontDownload(context, {
 		method: 'GET',
 		path: downloadPath,
 		fromOrigin: true,
 		query: versionId ? [['versionID', versionId]] : [],
 		itemIndex,
+		// The current version's size; another version's is not known here, so the default applies.
+		transferBytes: versionId ? undefined : Number(currentVersion.docSize) || undefined,
 	});
-	const currentVersion = (metadata.currentVersion as IDataObject | undefined) ?? {};
 	const fileName =
 		fileNameFrom(headers['content-disposition']) ??
 		String(currentVersion.fileName ?? metadata.name ?? documentId);
