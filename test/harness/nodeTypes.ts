@@ -60,3 +60,49 @@ export class TestNodeTypes implements INodeTypes {
 		return {};
 	}
 }
+
+/**
+ * What n8n's HTTP Request node (v4) does with a predefined credential type, reduced to the call
+ * that matters here: request-library options with `uri` (not `url`), redirects followed by default
+ * (Follow Redirects on, at most 21), through n8n-core's requestWithAuthentication.
+ */
+export class HttpRequestLike implements INodeType {
+	description: INodeType['description'] = {
+		displayName: 'HTTP Request (as n8n sends it)',
+		name: 'httpRequestLike',
+		group: ['output'],
+		version: 1,
+		description: 'Sends one request with a predefined credential type',
+		defaults: { name: 'HTTP Request' },
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: 'workfrontJwtApi', required: true }],
+		properties: [
+			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
+			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
+			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
+		],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const method = this.getNodeParameter('method', 0) as 'GET' | 'POST';
+		const body = this.getNodeParameter('body', 0, '') as string;
+		const response = (await this.helpers.requestWithAuthentication.call(
+			this,
+			'workfrontJwtApi',
+			{
+				method,
+				uri: this.getNodeParameter('url', 0) as string,
+				json: true,
+				gzip: true,
+				followRedirect: true,
+				followAllRedirects: true,
+				maxRedirects: 21,
+				...(body ? { body: JSON.parse(body) as IDataObject } : {}),
+			},
+			undefined,
+			0,
+		)) as IDataObject;
+		return [[{ json: response ?? {} }]];
+	}
+}

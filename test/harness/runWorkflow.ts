@@ -15,11 +15,12 @@ import { WorkfrontJwtApi } from '../../credentials/WorkfrontJwtApi.credentials';
 import { Workfront } from '../../nodes/Workfront/Workfront.node';
 import { createAdditionalData } from './additionalData';
 import { InMemoryCredentialsHelper } from './credentialsHelper';
-import { SourceItems, TestNodeTypes } from './nodeTypes';
+import { HttpRequestLike, SourceItems, TestNodeTypes } from './nodeTypes';
 
 export const NODE_TYPES: Record<string, INodeType> = {
 	'test.sourceItems': new SourceItems(),
 	'n8n-nodes-workfront.workfront': new Workfront(),
+	'test.httpRequestLike': new HttpRequestLike(),
 };
 
 export const CREDENTIAL_TYPES: Record<string, ICredentialType> = {

@@ -109,6 +109,20 @@ async function route(
 	};
 }
 
+/** See Fault.echo: the request quoted back in Workfront's error shape, in every field it has. */
+function echoResponse(request: SimRequest, rawUrl: string, status: number): SimResponse {
+	const quoted = JSON.stringify({
+		body: request.rawBody.toString('utf8'),
+		url: rawUrl,
+		headers: request.headers,
+	});
+	return {
+		status,
+		body: { error: { class: `EchoException ${quoted}`, message: `Echo: ${quoted}`, quoted } },
+		headers: { 'x-echo': encodeURIComponent(quoted).slice(0, 4000) },
+	};
+}
+
 async function toSimRequest(incoming: IncomingMessage): Promise<SimRequest> {
 	const url = new URL(incoming.url ?? '/', 'http://simulator');
 	return {
@@ -143,7 +157,9 @@ export function createSimulatorServer(state: SimulatorState, routes: ApiRoute[])
 
 			let result: SimResponse;
 			try {
-				result = (fault && state.faultResponse(fault)) || (await route(request, state, routes));
+				result = fault?.echo
+					? echoResponse(request, incoming.url ?? '', fault.status ?? 500)
+					: (fault && state.faultResponse(fault)) || (await route(request, state, routes));
 			} catch (error) {
 				result = apiError(500, 'java.lang.RuntimeException', (error as Error).message);
 			}

@@ -37,6 +37,12 @@ export interface Fault {
 	drop?: boolean;
 	/** Process the request for real, then close the connection without an answer: the client cannot know it worked. */
 	dropAfterProcessing?: boolean;
+	/**
+	 * Answer an error (`status`, default 500) that quotes the whole request back: URL, headers and
+	 * body. Not something Workfront is documented to do — a model of a hostile or broken server (or
+	 * proxy) in front of it, to prove that nothing it quotes reaches an error or an output.
+	 */
+	echo?: boolean;
 }
 
 export interface LoggedRequest {
