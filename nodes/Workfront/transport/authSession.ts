@@ -91,6 +91,8 @@ async function send(
 	options: IHttpRequestOptions,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<RawResponse> {
+	// Work that was stopped while waiting (for the credentials, for an exchange) sends nothing.
+	if (options.abortSignal?.aborted) throw options.abortSignal.reason;
 	return (await context.helpers.httpRequestWithAuthentication.call(
 		context,
 		CREDENTIAL_TYPE,

@@ -18,6 +18,8 @@ export function transportFailure(
 	itemIndex: number,
 	secrets: string[] = [],
 ): NodeOperationError {
+	// Already worded by the transport itself (for example a token Workfront keeps refusing).
+	if (error instanceof NodeOperationError) return error;
 	const code = networkCode(error);
 	const known = failureFor(code);
 	if (!known) {
