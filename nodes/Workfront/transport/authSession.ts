@@ -92,7 +92,8 @@ async function send(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<RawResponse> {
 	// Work that was stopped while waiting (for the credentials, for an exchange) sends nothing.
-	if (options.abortSignal?.aborted) throw options.abortSignal.reason;
+	const signal = options.abortSignal as AbortSignal | undefined;
+	if (signal?.aborted) throw signal.reason;
 	return (await context.helpers.httpRequestWithAuthentication.call(
 		context,
 		CREDENTIAL_TYPE,
