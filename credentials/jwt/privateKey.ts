@@ -24,6 +24,7 @@ function fail(message: string): never {
 }
 
 const QUOTES = new Set(['"', "'", '`']);
+const MAX_QUOTE_LAYERS = 8;
 
 /**
  * Undoes what copying a key through JSON, env files, chat tools and Windows does to it. Every step
@@ -38,8 +39,16 @@ function unwrapPastedText(raw: string): string {
 		while (end > start && isSpace(raw[end - 1])) end -= 1;
 	};
 	trim();
-	// Peel matching quotes off both ends, however many layers: "'key'" -> key.
-	while (end - start >= 2 && QUOTES.has(raw[start]) && raw[end - 1] === raw[start]) {
+	// Peel matching quotes off both ends: "'key'" -> key. A few layers are what copying through
+	// JSON and shells produces; more is not a key, and peeling it would only cost time.
+	for (
+		let layer = 0;
+		layer < MAX_QUOTE_LAYERS &&
+		end - start >= 2 &&
+		QUOTES.has(raw[start]) &&
+		raw[end - 1] === raw[start];
+		layer += 1
+	) {
 		start += 1;
 		end -= 1;
 		trim();

@@ -9,6 +9,7 @@ import { N8nInstance, packPackage } from '../../scripts/lib/n8nInstance';
 import { ensureN8n, N8N_VERSIONS, type N8nRuntime } from '../../scripts/lib/n8nRuntime';
 import { N8nServer } from '../../scripts/lib/n8nServer';
 import type { WorkfrontSimulator } from '../simulator';
+import { OtherOrigin } from '../support/otherOrigin';
 import { pemFragments } from '../support/secrets';
 import { CLIENT_SECRET, startWorkfront } from '../support/workfrontAccount';
 import { chain, CREDENTIAL, nodeOutput, workfrontNode } from './workflows';
@@ -272,6 +273,71 @@ describe.each(N8N_VERSIONS)('n8n $n8n on Node.js $node', (version) => {
 			]),
 		);
 		expect(output(result, 'Count')[0]).toEqual({ data: { count: store().count('PROJ') } });
+	});
+
+	describe('the token goes to the Workfront origin only (another local server must see nothing)', () => {
+		let other: OtherOrigin;
+		beforeAll(async () => {
+			other = await OtherOrigin.start();
+		});
+		afterAll(async () => other.close());
+
+		/** Runs a workflow that is expected to fail, and answers what n8n printed. */
+		async function runFailing(workflow: IDataObject): Promise<string> {
+			await n8n.importWorkflow(workflow);
+			const result = await n8n.execute(String(workflow.id));
+			outputs.push(result.stdout, result.stderr);
+			return `${result.stdout}\n${result.stderr}`;
+		}
+
+		const httpRequest = (id: string, url: string) =>
+			chain(id, 'HTTP Request elsewhere', [
+				{
+					name: 'Elsewhere',
+					type: 'n8n-nodes-base.httpRequest',
+					typeVersion: 4.2,
+					credentials: true,
+					parameters: {
+						url,
+						authentication: 'predefinedCredentialType',
+						nodeCredentialType: 'workfrontJwtApi',
+						options: {},
+					},
+				},
+			]);
+
+		test('the HTTP Request node with a URL on another host is refused before sending', async () => {
+			const printed = await runFailing(
+				httpRequest('wfElsewhere', `${other.origin}/attask/api/v21.0/session`),
+			);
+			expect(printed).toMatch(/only sends its token to/);
+			expect(other.seen).toEqual([]);
+		});
+
+		test('the HTTP Request node does not follow a redirect from Workfront to another host', async () => {
+			simulator.failNext(1, 302, {
+				path: /\/proj\/count$/i,
+				headers: { location: `${other.origin}/steal` },
+			});
+			await runFailing(
+				httpRequest('wfRedirected', `${simulator.origin}/attask/api/v21.0/proj/count`),
+			);
+			expect(other.seen).toEqual([]);
+		});
+
+		test('the Workfront node does not follow a 307 to another host, and says so', async () => {
+			simulator.failNext(1, 307, {
+				path: /\/proj\/count$/i,
+				headers: { location: `${other.origin}/steal` },
+			});
+			const printed = await runFailing(
+				chain('wfNodeRedirected', 'Workfront redirected', [
+					workfrontNode('Count', { resource: 'record', operation: 'count', objectType: 'PROJ' }),
+				]),
+			);
+			expect(printed).toMatch(/another host; it was not followed/);
+			expect(other.seen).toEqual([]);
+		});
 	});
 
 	test('the token is stored with the credential and reused across runs', async () => {
