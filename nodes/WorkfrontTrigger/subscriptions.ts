@@ -36,25 +36,56 @@ function withAdvice(context: IHookFunctions, error: unknown): Error {
 	return error as Error;
 }
 
+/** The subscription list's largest page (Adobe: `limit` defaults to 100, at most 1000). */
+const LIST_PAGE_SIZE = 1000;
+/** A bound on pages read, so that an answer without paging fields cannot loop forever. */
+const MAX_LIST_PAGES = 100;
+
+function pageOf(answer: unknown): { list: IDataObject[]; pageCount?: number } {
+	const body = (answer ?? {}) as IDataObject;
+	const list = Array.isArray(answer)
+		? (answer as IDataObject[])
+		: ((body.subscriptions ?? body.data ?? []) as IDataObject[]);
+	const meta = (body.meta ?? body) as IDataObject;
+	const pageCount = Number(meta.page_count ?? meta.pageCount);
+	return {
+		list: Array.isArray(list) ? list : [],
+		pageCount: Number.isFinite(pageCount) ? pageCount : undefined,
+	};
+}
+
+/**
+ * The ID of an existing subscription like this one, looked for on every page of the list (Adobe,
+ * Event Subscription API: `page` and `limit` query parameters; `page_count` in the answer). Where
+ * the list or its paging fields sit is not shown in Adobe's example, so the usual places are read.
+ */
 async function findDuplicate(
 	context: IHookFunctions,
 	subscription: SubscriptionRequest,
 ): Promise<string | undefined> {
-	const answer = await workfrontRequest<IDataObject>(context, {
-		method: 'GET',
-		path: SUBSCRIPTIONS_PATH,
-		fromOrigin: true,
-	});
-	const list =
-		(Array.isArray(answer) ? answer : (answer?.subscriptions as IDataObject[] | undefined)) ?? [];
-	const match = list.find(
-		(other) =>
-			(other.objCode ?? other.obj_code) === subscription.objCode &&
-			(other.eventType ?? other.event_type) === subscription.eventType &&
-			other.url === subscription.url &&
-			(other.objId ?? other.obj_id ?? undefined) === subscription.objId,
-	);
-	return match ? String(match.id) : undefined;
+	for (let page = 1; page <= MAX_LIST_PAGES; page += 1) {
+		const answer = await workfrontRequest<IDataObject>(context, {
+			method: 'GET',
+			path: SUBSCRIPTIONS_PATH,
+			fromOrigin: true,
+			query: [
+				['page', String(page)],
+				['limit', String(LIST_PAGE_SIZE)],
+			],
+		});
+		const { list, pageCount } = pageOf(answer);
+		const match = list.find(
+			(other) =>
+				(other.objCode ?? other.obj_code) === subscription.objCode &&
+				(other.eventType ?? other.event_type) === subscription.eventType &&
+				other.url === subscription.url &&
+				(other.objId ?? other.obj_id ?? undefined) === subscription.objId,
+		);
+		if (match) return String(match.id);
+		const last = pageCount !== undefined ? page >= pageCount : list.length < LIST_PAGE_SIZE;
+		if (last) return undefined;
+	}
+	return undefined;
 }
 
 /**
