@@ -35,14 +35,15 @@ function medianMs(text: string): number {
 	return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
+const print = (line: string) => process.stdout.write(`${line}\n`);
 const baseline = medianMs(real);
-console.log('| Input | Median (ms) | × a real key |');
-console.log('|---|---|---|');
+print('| Input | Median (ms) | × a real key |');
+print('|---|---|---|');
 let worstHostile = 0;
 for (const [name, text] of inputs) {
 	const ms = medianMs(text);
 	if (text !== real) worstHostile = Math.max(worstHostile, ms);
-	console.log(`| ${name} | ${ms.toFixed(2)} | ${(ms / baseline).toFixed(1)} |`);
+	print(`| ${name} | ${ms.toFixed(2)} | ${(ms / baseline).toFixed(1)} |`);
 }
-console.log(`\nWorst hostile input: ${worstHostile.toFixed(2)} ms (target: well under 100 ms).`);
+print(`\nWorst hostile input: ${worstHostile.toFixed(2)} ms (target: well under 100 ms).`);
 process.exitCode = worstHostile < 100 ? 0 : 1;

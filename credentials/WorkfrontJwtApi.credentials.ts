@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
@@ -140,10 +139,7 @@ export class WorkfrontJwtApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	) => addSessionHeader(credentials, requestOptions);
 
-	test: ICredentialTestRequest = {
-		request: {
-			method: 'GET',
-			url: '=/attask/api/{{$credentials.apiVersion}}/session',
-		},
-	};
+	// No `test` request here: n8n would send a stored token with it and skip the exchange, so a
+	// wrong Client Secret could pass. The Workfront node's `workfrontJwtApiTest` (credentialTest)
+	// always exchanges a new token, then checks it with GET session.
 }

@@ -10,23 +10,32 @@ import * as customApiCall from './actions/customApiCall/CustomApiCall.resource';
 import * as document from './actions/document/Document.resource';
 import * as record from './actions/record/Record.resource';
 import { router } from './actions/router';
-import { listSearch, loadOptions, resourceMapping } from './methods';
+import { nameOf, objectTypeName, optionNames } from './helpers/subtitle';
+import { credentialTest, listSearch, loadOptions, resourceMapping } from './methods';
+
+const OPERATION_NAMES = {
+	...optionNames(record.description, 'operation'),
+	...optionNames(document.description, 'operation'),
+};
 
 export class Workfront implements INodeType {
+	// The lint rule recognises only a literal subtitle; this one is built from the operation and
+	// object type lists, so that it names them as the panel does.
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'Workfront',
 		name: 'workfront',
 		icon: { light: 'file:../../icons/workfront.svg', dark: 'file:../../icons/workfront.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ $parameter["resource"] === "customApiCall" ? $parameter["method"] + " " + $parameter["path"] : $parameter["resource"] === "document" ? $parameter["operation"] + ": document" : $parameter["operation"] + ": " + ($parameter["objectType"] === "__other" ? $parameter["objectCode"] : $parameter["objectType"]) }}',
+		// "Get Many: Task" on the canvas, as the panel names them, not getMany: TASK.
+		subtitle: `={{ $parameter["resource"] === "customApiCall" ? $parameter["method"] + " " + $parameter["path"] : ${nameOf('$parameter["operation"]', OPERATION_NAMES)} + ": " + ($parameter["resource"] === "document" ? "Document" : ${objectTypeName}) }}`,
 		description: 'Create, read, search, update, report on and act on any Adobe Workfront object',
 		defaults: { name: 'Workfront' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'workfrontJwtApi', required: true }],
+		credentials: [{ name: 'workfrontJwtApi', required: true, testedBy: 'workfrontJwtApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -58,7 +67,7 @@ export class Workfront implements INodeType {
 		],
 	};
 
-	methods = { loadOptions, listSearch, resourceMapping };
+	methods = { loadOptions, listSearch, resourceMapping, credentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -16,7 +16,8 @@ import {
 import { readFilterQuery } from '../Workfront/helpers/filterQuery';
 import { readObjectCode } from '../Workfront/helpers/objectCode';
 import { readReturnFields } from '../Workfront/helpers/returnFields';
-import { loadOptions } from '../Workfront/methods';
+import { nameOf, objectTypeName } from '../Workfront/helpers/subtitle';
+import { credentialTest, loadOptions } from '../Workfront/methods';
 import { searchAll } from '../Workfront/transport/paging';
 import { dateFieldFor, LOOKBACK_MS, takeNew, type PollCursor, type PollEvent } from './pollCursor';
 
@@ -41,14 +42,15 @@ export class WorkfrontPollTrigger implements INodeType {
 		icon: { light: 'file:../../icons/workfront.svg', dark: 'file:../../icons/workfront.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] + ": " + $parameter["objectType"] }}',
+		// "Created or Updated: Project" on the canvas, not createdOrUpdated: PROJ.
+		subtitle: `={{ ${nameOf('$parameter["event"]', { created: 'Created', createdOrUpdated: 'Created or Updated', updated: 'Updated' })} + ": " + ${objectTypeName} }}`,
 		description:
 			'Starts the workflow with Workfront records created or updated since the last poll (no inbound access to n8n needed)',
 		defaults: { name: 'Workfront Poll Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'workfrontJwtApi', required: true }],
+		credentials: [{ name: 'workfrontJwtApi', required: true, testedBy: 'workfrontJwtApiTest' }],
 		properties: [
 			...objectTypeProperties,
 			{
@@ -86,7 +88,7 @@ export class WorkfrontPollTrigger implements INodeType {
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, credentialTest };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const reader = asItemReader(this);

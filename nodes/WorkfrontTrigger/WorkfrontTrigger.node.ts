@@ -12,13 +12,15 @@ import {
 } from 'n8n-workflow';
 
 import { asNodeError } from '../Workfront/helpers/nodeError';
-import { actorOf, carriesToken, eventOutput, readEvent } from './deliveries';
+import { credentialTest } from '../Workfront/methods';
+import { actorOf, carriesToken, deliveryProblem, eventOutput, readEvent } from './deliveries';
 import { triggerProperties } from './description';
 import { readSubscribedRecordId, readSubscriptionFilters } from './subscriptionFilters';
 import {
 	createSubscription,
-	deleteSubscription,
+	deleteAll,
 	subscriptionExists,
+	withLeftovers,
 	type SubscriptionRequest,
 } from './subscriptions';
 
@@ -29,18 +31,36 @@ export class WorkfrontTrigger implements INodeType {
 		icon: { light: 'file:../../icons/workfront.svg', dark: 'file:../../icons/workfront.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].join(", ") + ": " + $parameter["objectType"] }}',
+		// "Created, Updated: Project" on the canvas, not CREATE, UPDATE: PROJ.
+		subtitle:
+			'={{ $parameter["events"].join(", ").replace("CREATE", "Created").replace("UPDATE", "Updated").replace("DELETE", "Deleted") + ": " + ({"ASSGN": "Assignment", "CMPY": "Company", "PTLTAB": "Dashboard", "DOCU": "Document", "DOCV": "Document Version", "EXPNS": "Expense", "HOUR": "Hour", "OPTASK": "Issue", "NOTE": "Note", "PORT": "Portfolio", "PRGM": "Program", "PROJ": "Project", "PTLSEC": "Report", "TASK": "Task", "TMPL": "Template", "TSHET": "Timesheet", "USER": "User"}[$parameter["objectType"]] || $parameter["objectType"]) }}',
+		// n8n's node search shows one entry for Workfront and Workfront Trigger, with this text (the
+		// trigger's description replaces the node's), so it describes both.
 		description:
-			'Starts the workflow when Workfront records are created, updated or deleted (Workfront event subscriptions)',
+			'Create, read, search, update and act on Adobe Workfront records, and start workflows when they change',
 		defaults: { name: 'Workfront Trigger' },
+		// Shown while the editor listens for a test event: the usual reasons why none arrives.
+		triggerPanel: {
+			header: '',
+			executionsHelp: {
+				inactive:
+					"<b>While building your workflow</b>, click 'listen' above, then change a record of this type in Workfront: the event arrives within seconds. <br /><br /><b>No event?</b> Changes made by the credential's own user are ignored while <b>Ignore Changes by This Credential's User</b> is on (the default), so make the change as another user or turn it off. Workfront must also be able to reach this n8n's webhook URL, and the credential's user must be a System Administrator.",
+				active:
+					"<b>Your workflow will run</b> when a record of this type changes in Workfront. Changes made by the credential's own user start nothing while <b>Ignore Changes by This Credential's User</b> is on.",
+			},
+			activationHint:
+				"Once you've finished building your workflow, activate it to have it also listen continuously (you just won't see those executions here).",
+		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'workfrontJwtApi', required: true }],
+		credentials: [{ name: 'workfrontJwtApi', required: true, testedBy: 'workfrontJwtApiTest' }],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest };
 
 	webhookMethods = {
 		default: {
@@ -75,9 +95,10 @@ export class WorkfrontTrigger implements INodeType {
 					for (const eventType of events)
 						created.push(await createSubscription(this, { ...base, eventType }));
 				} catch (error) {
-					// Nothing half-made: what this activation created is removed again.
-					for (const id of created) await deleteSubscription(this, id).catch(() => undefined);
-					throw asNodeError(this.getNode(), error);
+					// Nothing half-made: what this activation created is removed again, and what could
+					// not be removed is named, so that nothing stays subscribed without anyone knowing.
+					const left = await deleteAll(this, created);
+					throw withLeftovers(asNodeError(this.getNode(), error), left);
 				}
 				staticData.subscriptionIds = created;
 				staticData.authToken = authToken;
@@ -86,8 +107,20 @@ export class WorkfrontTrigger implements INodeType {
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
-				for (const id of (staticData.subscriptionIds as string[] | undefined) ?? [])
-					await deleteSubscription(this, id);
+				const ids = (staticData.subscriptionIds as string[] | undefined) ?? [];
+				// Every subscription is tried, whatever happens to the others.
+				const left = await deleteAll(this, ids);
+				if (left.length > 0) {
+					// Kept, so that a later deactivation tries these again.
+					staticData.subscriptionIds = left.map(({ id }) => id);
+					throw withLeftovers(
+						new NodeOperationError(
+							this.getNode(),
+							'Some Workfront event subscriptions could not be deleted',
+						),
+						left,
+					);
+				}
 				delete staticData.subscriptionIds;
 				delete staticData.authToken;
 				return true;
@@ -103,6 +136,17 @@ export class WorkfrontTrigger implements INodeType {
 			this.getResponseObject()
 				.status(401)
 				.json({ message: "This delivery does not carry the subscription's auth token" });
+			return { noWebhookResponse: true };
+		}
+		const problem = deliveryProblem(this.getBodyData(), {
+			events: this.getNodeParameter('events', []) as string[],
+			objCode: this.getNodeParameter('objectType') as string,
+			subscriptionIds:
+				(this.getWorkflowStaticData('node').subscriptionIds as string[] | undefined) ?? [],
+		});
+		if (problem) {
+			// Answered, so Workfront does not retry it, but nothing starts.
+			this.getResponseObject().status(422).json({ message: problem });
 			return { noWebhookResponse: true };
 		}
 		const event = readEvent(this.getBodyData());

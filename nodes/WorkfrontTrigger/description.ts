@@ -133,7 +133,9 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
-		default: {},
+		// Shown from the start: a user testing with the credential's own user must see why their
+		// change does not arrive. Removing the option keeps it on; switching it off turns it off.
+		default: { ignoreOwnEvents: true },
 		options: [
 			{
 				displayName: "Ignore Changes by This Credential's User",

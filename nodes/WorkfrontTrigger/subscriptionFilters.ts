@@ -9,14 +9,6 @@ interface FilterRow {
 	state?: string;
 }
 
-/** Numbers and true/false typed as text are sent as JSON numbers and booleans, as Workfront stores them. */
-function typedValue(text: string | undefined): string | number | boolean {
-	const value = (text ?? '').trim();
-	if (value === 'true' || value === 'false') return value === 'true';
-	if (value !== '' && Number.isFinite(Number(value))) return Number(value);
-	return value;
-}
-
 /** The Filters parameter as Workfront's subscription filters; a row without a field name is an error. */
 export function readSubscriptionFilters(context: IHookFunctions): IDataObject[] {
 	const rows = (context.getNodeParameter('filters.filter', []) as FilterRow[]) ?? [];
@@ -29,7 +21,9 @@ export function readSubscriptionFilters(context: IHookFunctions): IDataObject[] 
 		return {
 			fieldName,
 			comparison: row.comparison ?? 'eq',
-			fieldValue: typedValue(row.fieldValue),
+			// Sent as typed: every filter example of Adobe's Event Subscription API sends fieldValue as a
+			// string (Experience League, "Event subscription API", filtering examples), numbers included.
+			fieldValue: String(row.fieldValue ?? '').trim(),
 			state: row.state ?? 'newState',
 		};
 	});

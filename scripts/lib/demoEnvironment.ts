@@ -17,6 +17,8 @@ export interface DemoOptions {
 	n8nPort?: number;
 	simulatorPort?: number;
 	progress: Progress;
+	/** Workflows imported besides the samples, neither run nor listed (the editor check's control). */
+	extraWorkflows?: IDataObject[];
 }
 
 export interface Demo {
@@ -51,7 +53,10 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 	const version =
 		N8N_VERSIONS.find(({ n8n }) => n8n.startsWith(`${options.n8nMajor}.`)) ?? N8N_VERSIONS[0];
 	const steps = 6;
-	const step = (index: number, text: string) => progress(`[${index}/${steps}] ${text}`);
+	const started = Date.now();
+	// The time so far on each step, so that a slow start shows where it spends its time.
+	const step = (index: number, text: string) =>
+		progress(`[${index}/${steps}] ${text} (${Math.round((Date.now() - started) / 1000)} s)`);
 
 	step(1, `Preparing n8n ${version.n8n} on Node.js ${version.node}`);
 	const runtime = await ensureN8n(version, progress);
@@ -95,6 +100,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		runtime,
 		await packPackage(join(demoDir, 'pack')),
 		join(demoDir, 'n8n'),
+		{ preferOffline: true },
 	);
 
 	step(4, 'Importing the Workfront JWT API credential and the sample workflows');
@@ -109,7 +115,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		jwtLifetime: 300,
 	};
 	await n8n.importCredentials([{ ...CREDENTIAL, type: 'workfrontJwtApi', data: credential }]);
-	for (const workflow of workflows) await n8n.importWorkflow(workflow);
+	await n8n.importWorkflows([...workflows, ...(options.extraWorkflows ?? [])]);
 
 	step(5, 'Running each sample workflow once');
 	for (const workflow of workflows) {

@@ -11,6 +11,12 @@ const overdueFilters = {
 	},
 };
 
+/**
+ * A record parameter as the editor stores it: a resource locator in its By ID mode. A bare string
+ * would open with an empty Mode box.
+ */
+const byId = (value: string): IDataObject => ({ __rl: true, mode: 'id', value });
+
 export interface DemoIds {
 	/** The seeded "Campaign Details" custom form. */
 	campaignFormId: string;
@@ -28,7 +34,7 @@ export const demoWorkflows = (ids: DemoIds): IDataObject[] => [
 			returnAll: true,
 			...overdueFilters,
 			options: {
-				fields: 'project:name, assignedTo:name',
+				fields: ['project:name', 'assignedTo:name'],
 				sort: { field: [{ field: 'plannedCompletionDate', direction: 'asc' }] },
 			},
 		}),
@@ -76,20 +82,20 @@ export const demoWorkflows = (ids: DemoIds): IDataObject[] => [
 			resource: 'record',
 			operation: 'executeAction',
 			objectType: 'PROJ',
-			id: '={{ $json.ID }}',
+			id: byId('={{ $json.ID }}'),
 			action: 'attachTemplate',
-			attachTemplate_templateID: "={{ $('Find template').item.json.ID }}",
+			attachTemplate_templateID: byId("={{ $('Find template').item.json.ID }}"),
 		}),
 		workfrontNode('Download brief', {
 			resource: 'document',
 			operation: 'download',
-			documentId: ids.briefDocumentId,
+			documentId: byId(ids.briefDocumentId),
 		}),
 		workfrontNode('Upload brief', {
 			resource: 'document',
 			operation: 'upload',
 			objectType: 'PROJ',
-			objectId: "={{ $('Create project').item.json.ID }}",
+			objectId: byId("={{ $('Create project').item.json.ID }}"),
 			binaryPropertyName: 'data',
 			options: { documentName: 'Campaign brief' },
 		}),
@@ -97,8 +103,8 @@ export const demoWorkflows = (ids: DemoIds): IDataObject[] => [
 			resource: 'record',
 			operation: 'get',
 			objectType: 'PROJ',
-			id: "={{ $('Create project').item.json.ID }}",
-			options: { fields: 'tasks:name, documents:name, Campaign Region, Marketing Channels' },
+			id: byId("={{ $('Create project').item.json.ID }}"),
+			options: { fields: ['tasks:name', 'documents:name', 'DE:Region', 'DE:Channels'] },
 		}),
 	]),
 	chain('demoHours', 'Weekly hours by project', [

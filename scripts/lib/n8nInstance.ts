@@ -111,10 +111,15 @@ export class N8nInstance {
 		};
 	}
 
+	/**
+	 * `preferOffline` lets npm take the package's dependencies from its cache without asking the
+	 * registry whether they changed (the demo's restarts; tests keep the default).
+	 */
 	static async create(
 		runtime: N8nRuntime,
 		tarball: string,
 		userFolder?: string,
+		options: { preferOffline?: boolean } = {},
 	): Promise<N8nInstance> {
 		const folder = userFolder ?? mkdtempSync(join(tmpdir(), `n8n-${runtime.version.n8n}-`));
 		const nodesDir = join(folder, '.n8n', 'nodes');
@@ -131,6 +136,7 @@ export class N8nInstance {
 					'--ignore-scripts',
 					'--no-audit',
 					'--no-fund',
+					...(options.preferOffline ? ['--prefer-offline'] : []),
 					tarball,
 				],
 				{
@@ -170,6 +176,11 @@ export class N8nInstance {
 
 	async importWorkflow(workflow: unknown): Promise<void> {
 		await this.importFile('workflow', workflow);
+	}
+
+	/** Several workflows with one `n8n import:workflow` (one start of n8n instead of one each). */
+	async importWorkflows(workflows: unknown[]): Promise<void> {
+		await this.importFile('workflow', workflows);
 	}
 
 	/** `n8n execute --id`, with the run as JSON (also on failure, when n8n printed one). */

@@ -16,6 +16,14 @@ class PortTakenError extends Error {
 	}
 }
 
+export interface N8nServerOptions {
+	/**
+	 * Environment for `n8n start` on top of the defaults (which point WEBHOOK_URL at this server);
+	 * e.g. a main instance in queue mode whose webhooks a separate webhook processor receives.
+	 */
+	env?: NodeJS.ProcessEnv;
+}
+
 /** `n8n start` for one instance, with its owner set up and logged in for REST calls. */
 export class N8nServer {
 	private cookie = '';
@@ -36,10 +44,11 @@ export class N8nServer {
 		instance: N8nInstance,
 		port?: number,
 		timeoutMs = 120_000,
+		options: N8nServerOptions = {},
 	): Promise<N8nServer> {
 		for (let attempt = 1; ; attempt += 1) {
 			try {
-				return await N8nServer.startOn(instance, port ?? (await freePort()), timeoutMs);
+				return await N8nServer.startOn(instance, port ?? (await freePort()), timeoutMs, options);
 			} catch (error) {
 				if (!(error instanceof PortTakenError) || port !== undefined || attempt === 3) throw error;
 			}
@@ -50,6 +59,7 @@ export class N8nServer {
 		instance: N8nInstance,
 		port: number,
 		timeoutMs: number,
+		options: N8nServerOptions,
 	): Promise<N8nServer> {
 		const child = instance.spawn(['start'], {
 			WEBHOOK_URL: `http://127.0.0.1:${port}/`,
@@ -57,6 +67,7 @@ export class N8nServer {
 			N8N_LOG_LEVEL: 'info',
 			N8N_HOST: '127.0.0.1',
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			...options.env,
 		});
 		const output = { text: '' };
 		const keep = (chunk: Buffer) => (output.text = (output.text + chunk.toString()).slice(-20_000));

@@ -356,7 +356,29 @@ describe.each(N8N_VERSIONS)('n8n $n8n on Node.js $node', (version) => {
 					credentials: { ...CREDENTIAL, type: 'workfrontJwtApi', data: credentials },
 				},
 			);
-			expect(good.body.data).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(good.body.data.status).toBe('OK');
+			expect(good.body.data.message).toMatch(
+				/^Connection successful: a new access token was exchanged at .* and Workfront accepted it/,
+			);
+			// With a valid token stored, a wrong Client Secret must still fail: Test always exchanges.
+			const [stored] = await n8n.exportCredentials();
+			const withToken = await server.rest<{ data: { status: string; message: string } }>(
+				'POST',
+				'credentials/test',
+				{
+					credentials: {
+						...CREDENTIAL,
+						type: 'workfrontJwtApi',
+						data: {
+							...credentials,
+							accessToken: stored.data.accessToken,
+							clientSecret: 'not-the-client-secret',
+						},
+					},
+				},
+			);
+			expect(simulator.state.sessions.issued).toContain(stored.data.accessToken);
+			expect(withToken.body.data.status).toBe('Error');
 			const bad = await server.rest<{ data: { status: string; message: string } }>(
 				'POST',
 				'credentials/test',

@@ -1,4 +1,4 @@
-import { ExecuteContext, RoutingNode } from 'n8n-core';
+import { CredentialTestContext, ExecuteContext, RoutingNode } from 'n8n-core';
 import {
 	Workflow,
 	type ICredentialType,
@@ -11,6 +11,7 @@ import {
 import { createAdditionalData } from './additionalData';
 import type { InMemoryCredentialsHelper } from './credentialsHelper';
 import { TestNodeTypes } from './nodeTypes';
+import { NODE_TYPES } from './runWorkflow';
 
 interface TestError {
 	message?: string;
@@ -18,7 +19,32 @@ interface TestError {
 }
 
 /**
- * Presses "Test" on a saved credential the way n8n's CredentialsTester does: a temporary noOp node
+ * Presses "Test" the way n8n's CredentialsTester does when a node names the test (`testedBy`): the
+ * node's credentialTest method with n8n-core's CredentialTestContext and the decrypted credential.
+ */
+async function testedByNode(
+	helper: InMemoryCredentialsHelper,
+	type: ICredentialType,
+	credentialId: string,
+): Promise<INodeCredentialTestResult | undefined> {
+	for (const nodeType of Object.values(NODE_TYPES)) {
+		const entry = nodeType.description.credentials?.find(({ name }) => name === type.name);
+		if (typeof entry?.testedBy !== 'string') continue;
+		const test = nodeType.methods?.credentialTest?.[entry.testedBy];
+		if (!test) continue;
+		return await test.call(new CredentialTestContext() as never, {
+			id: credentialId,
+			name: 'Workfront test',
+			type: type.name,
+			data: helper.withDefaults(type.name, helper.get(credentialId)),
+		});
+	}
+	return undefined;
+}
+
+/**
+ * Presses "Test" on a saved credential the way n8n's CredentialsTester does: the credential's own
+ * `test.request` first, if it has one, as a temporary noOp node
  * whose only property routes the credential's `test.request`, run by n8n-core's RoutingNode, and
  * the same mapping of failures to the message the UI shows.
  */
@@ -28,7 +54,12 @@ export async function testCredential(
 	credentialId: string,
 ): Promise<INodeCredentialTestResult> {
 	if (!type.test)
-		return { status: 'Error', message: 'No testing function found for this credential.' };
+		return (
+			(await testedByNode(helper, type, credentialId)) ?? {
+				status: 'Error',
+				message: 'No testing function found for this credential.',
+			}
+		);
 	const nodeType: INodeType = {
 		description: {
 			displayName: 'No Operation, do nothing',

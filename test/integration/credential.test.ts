@@ -53,15 +53,32 @@ function update(changes: Record<string, unknown>) {
 }
 
 describe('the Workfront JWT API credential against the simulator', () => {
-	test('Test succeeds, exchanges once and stores the access token', async () => {
-		await expect(pressTest()).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
+	test('Test exchanges a new token, checks it with GET session and says what it checked', async () => {
+		const result = await pressTest();
+		expect(result).toEqual({
+			status: 'OK',
+			message: `Connection successful: a new access token was exchanged at ${simulator.origin} and Workfront accepted it as user ${USER_ID} (API v21.0).`,
+		});
 		expect(simulator.counters.exchanges).toBe(1);
-		const token = helper.get(CREDENTIAL_ID).accessToken;
-		expect(token).toMatch(/^[0-9a-f]{32}$/);
 		expect(simulator.log.map(({ path }) => path)).toEqual([
 			'/integrations/oauth2/api/v1/jwt/exchange',
 			'/attask/api/v21.0/session',
 		]);
+		expectNoSecrets(result, allSecrets());
+	});
+
+	test('Test always exchanges: a stored, valid token does not hide a wrong Client Secret', async () => {
+		const context = createExecuteContext(helper, CREDENTIAL_ID);
+		await context.helpers.httpRequestWithAuthentication.call(context, 'workfrontJwtApi', {
+			url: '/attask/api/v21.0/session',
+		});
+		expect(helper.get(CREDENTIAL_ID).accessToken).toMatch(/^[0-9a-f]{32}$/);
+		update({ clientSecret: 'a-wrong-secret' });
+		const result = await pressTest();
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/did not accept the Client ID or Client Secret/);
+		expect(simulator.counters.exchangeAttempts).toBe(2);
+		expectNoSecrets(result, [...allSecrets(), 'a-wrong-secret']);
 	});
 
 	test('the exchanged JWT carries iss, sub, iat and exp and verifies with the registered key', async () => {
@@ -271,7 +288,9 @@ describe('each way the exchange can fail has its own message, and none reveals a
 				() => undefined,
 				(caught: unknown) => caught,
 			);
-		expect((error as Error).message).toMatch(/did not answer in time when n8n asked it for an access token/);
+		expect((error as Error).message).toMatch(
+			/did not answer in time when n8n asked it for an access token/,
+		);
 		expectNoSecrets(error, allSecrets());
 	});
 });

@@ -108,9 +108,15 @@ function matches(
 	const state = payload[filter.state ?? 'newState'] ?? {};
 	const actual = state[filter.fieldName];
 	const wanted = filter.fieldValue;
+	// Adobe's filter examples send fieldValue as a string, also for numeric and date fields, and do
+	// not say how a string compares with a number; the simulator compares scalars as text (tolerant).
+	const equal = () =>
+		typeof wanted === 'string' && actual !== null && typeof actual !== 'object'
+			? String(actual) === wanted
+			: JSON.stringify(actual) === JSON.stringify(wanted);
 	switch (filter.comparison ?? 'eq') {
 		case 'ne':
-			return actual !== wanted;
+			return !equal();
 		case 'gt':
 			return Number(actual) > Number(wanted);
 		case 'gte':
@@ -129,7 +135,7 @@ function matches(
 				JSON.stringify(payload.oldState[filter.fieldName])
 			);
 		default:
-			return JSON.stringify(actual) === JSON.stringify(wanted);
+			return equal();
 	}
 }
 
@@ -161,12 +167,23 @@ export class EventSubscriptions {
 		const id = request.path.slice(SUBSCRIPTIONS_PATH.length).replace(/^\//, '');
 		if (request.method === 'POST' && id === '') return this.create(request, customerId);
 		if (request.method === 'GET' && id === '') {
+			// Adobe, Event Subscription API, "Query All Events Subscriptions": `page` (default 1) and
+			// `limit` (default 100, at most 1000); the answer carries page, limit, page_count and
+			// total_count. Adobe's example does not show where the list itself sits; `subscriptions`
+			// and a `meta` object are this simulator's choice (the node accepts the alternatives).
 			const list = [...this.subscriptions.values()].filter(
 				(subscription) => subscription.customerId === customerId,
 			);
+			const page = Math.max(1, Number(request.query.get('page') ?? 1) || 1);
+			const limit = Math.min(1000, Math.max(1, Number(request.query.get('limit') ?? 100) || 100));
 			return json(200, {
-				subscriptions: list.map(publicView),
-				meta: { page: 1, limit: 100, page_count: 1, total_count: list.length },
+				subscriptions: list.slice((page - 1) * limit, page * limit).map(publicView),
+				meta: {
+					page,
+					limit,
+					page_count: Math.max(1, Math.ceil(list.length / limit)),
+					total_count: list.length,
+				},
 			});
 		}
 		const subscription = this.subscriptions.get(id);

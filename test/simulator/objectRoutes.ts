@@ -1,5 +1,6 @@
 import { apiError, data, type SimRequest, type SimResponse } from './http';
 import { runAction } from './model/actions';
+import { checkRequiredOnCreate } from './model/adobeFacts';
 import { createDocument, createVersion, splitDocumentInput } from './model/documents';
 import { filterRecords } from './model/filters';
 import { page, sortRecords } from './model/listing';
@@ -132,6 +133,11 @@ function create(input: ObjectRequest): SimResponse {
 	const body = writeInput(input);
 	const document = splitDocumentInput(spec, body);
 	if (document) {
+		// The version notes make DOCV `version` REQUIRED until v22 (adobeFacts, requiredOnCreate).
+		checkRequiredOnCreate(spec.objCode, spec.name, context.version, {
+			...document.fields,
+			version: document.version,
+		});
 		const values = validateWrite(store, spec, document.fields, context.version, 'create');
 		const create = spec.objCode === 'DOCU' ? createDocument : createVersion;
 		return data(render(input, create(store, context.state.files, values, document, actor)));
@@ -139,9 +145,15 @@ function create(input: ObjectRequest): SimResponse {
 	const bulk = Array.isArray(body);
 	const items = bulk ? body : [body];
 	if (bulk) checkBulkSize(items.length);
-	const validated = items.map(
-		(item) => () => validateWrite(store, spec, item, context.version, 'create'),
-	);
+	const validated = items.map((item) => () => {
+		checkRequiredOnCreate(
+			spec.objCode,
+			spec.name,
+			context.version,
+			(item ?? {}) as Record<string, unknown>,
+		);
+		return validateWrite(store, spec, item, context.version, 'create');
+	});
 	const created = applyAll(
 		input,
 		validated,

@@ -25,12 +25,12 @@ export class OtherOrigin {
 	) {}
 
 	static async start(): Promise<OtherOrigin> {
-		let instance: OtherOrigin | undefined;
+		const holder: { instance?: OtherOrigin } = {};
 		const server = createServer((request, response) => {
 			const chunks: Buffer[] = [];
 			request.on('data', (chunk: Buffer) => chunks.push(chunk));
 			request.on('end', () => {
-				instance?.seen.push({
+				holder.instance?.seen.push({
 					method: request.method ?? '',
 					url: request.url ?? '',
 					headers: request.headers,
@@ -42,8 +42,8 @@ export class OtherOrigin {
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const { port } = server.address() as AddressInfo;
-		instance = new OtherOrigin(server, `http://127.0.0.1:${port}`);
-		return instance;
+		holder.instance = new OtherOrigin(server, `http://127.0.0.1:${port}`);
+		return holder.instance;
 	}
 
 	/**

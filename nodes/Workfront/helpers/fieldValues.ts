@@ -1,6 +1,12 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type ResourceMapperField,
+} from 'n8n-workflow';
 
 import { withCustomFieldNames } from './customFieldNames';
+import { mapperColumns } from './mapperColumns';
 
 interface FieldRow {
 	name?: string;
@@ -112,8 +118,116 @@ function inputItemFields(context: IExecuteFunctions, itemIndex: number): IDataOb
 	return values;
 }
 
-/** The resource mapper's values: typed by n8n from Workfront's metadata, or the input item itself. */
-function mappedColumns(context: IExecuteFunctions, itemIndex: number): IDataObject {
+interface MapperParameter {
+	mappingMode?: string;
+	schema?: ResourceMapperField[];
+}
+
+/** A column's label for messages: as the mapper shows it, with the Workfront name. */
+function columnLabel(column: ResourceMapperField | undefined, key: string): string {
+	const shown = column?.displayName ?? key;
+	return shown.includes(key) ? shown : `${shown} (${key})`;
+}
+
+/**
+ * A mapper value as the type of its column. The editor keeps what is typed into a list or number
+ * column as text (`["Web"]`, `12`) and a date as a date object; Workfront wants a JSON list, a
+ * number and an ISO date.
+ */
+function typedColumn(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	column: ResourceMapperField | undefined,
+	key: string,
+	value: unknown,
+): unknown {
+	const label = `Fields: ${columnLabel(column, key)}`;
+	switch (column?.type) {
+		case 'array': {
+			if (Array.isArray(value)) return value;
+			if (typeof value !== 'string') return [value];
+			const text = value.trim();
+			if (!text.startsWith('[')) {
+				return text
+					.split(',')
+					.map((entry) => entry.trim())
+					.filter(Boolean);
+			}
+			let parsed: unknown;
+			try {
+				parsed = JSON.parse(text);
+			} catch {
+				parsed = undefined;
+			}
+			if (!Array.isArray(parsed)) {
+				fail(
+					context,
+					itemIndex,
+					`${label}: ${text} is not a list`,
+					'Enter a JSON list such as ["Web", "Email"], or the values separated by commas: Web, Email.',
+				);
+			}
+			return parsed;
+		}
+		case 'number': {
+			const number = typeof value === 'string' ? Number(value.trim()) : value;
+			if (typeof number !== 'number' || !Number.isFinite(number)) {
+				fail(
+					context,
+					itemIndex,
+					`${label}: "${String(value)}" is not a number`,
+					'Enter a number such as 1200, or map one from a previous node.',
+				);
+			}
+			return number;
+		}
+		case 'boolean':
+			if (typeof value === 'boolean') return value;
+			if (value === 'true' || value === 'false') return value === 'true';
+			return fail(
+				context,
+				itemIndex,
+				`${label}: "${String(value)}" is not true or false`,
+				'Choose true or false.',
+			);
+		case 'dateTime': {
+			const asDate = value as { toISO?: () => string };
+			if (typeof asDate.toISO === 'function') return asDate.toISO();
+			if (value instanceof Date) return value.toISOString();
+			const text = String(value);
+			if (Number.isNaN(Date.parse(text))) {
+				fail(
+					context,
+					itemIndex,
+					`${label}: "${text}" is not a date`,
+					'Enter a date such as 2026-05-31 or 2026-05-31T17:00:00Z.',
+				);
+			}
+			return text;
+		}
+		default: {
+			const asDate = value as { toISO?: () => string };
+			return typeof asDate.toISO === 'function' ? asDate.toISO() : value;
+		}
+	}
+}
+
+/** The columns the editor stored with the node; hand-written workflows may have none. */
+function storedSchema(context: IExecuteFunctions): ResourceMapperField[] | undefined {
+	const columns = context.getNode().parameters.columns as MapperParameter | undefined;
+	return Array.isArray(columns?.schema) && columns.schema.length > 0 ? columns.schema : undefined;
+}
+
+/**
+ * The resource mapper's values, each as its column's type. A column the user added but left
+ * empty, or removed, is not sent: only what the user filled in reaches Workfront.
+ */
+async function mappedColumns(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	objCode: string,
+	operation: string,
+): Promise<IDataObject> {
 	const mappingMode = context.getNodeParameter(
 		'columns.mappingMode',
 		itemIndex,
@@ -126,11 +240,20 @@ function mappedColumns(context: IExecuteFunctions, itemIndex: number): IDataObje
 		{},
 		{ skipValidation: true },
 	) ?? {}) as IDataObject;
+	const filled = Object.entries(columns).filter(
+		([, value]) => value !== undefined && value !== null && value !== '',
+	);
+	// Without the editor's columns (a workflow written by hand), the types come from Workfront.
+	const schema =
+		storedSchema(context) ??
+		(filled.some(([, value]) => typeof value === 'string')
+			? await mapperColumns(context, objCode, operation)
+			: []);
 	const values: IDataObject = {};
-	for (const [key, value] of Object.entries(columns)) {
-		if (value === undefined || value === null) continue;
-		const asDate = value as { toISO?: () => string };
-		values[key] = typeof asDate.toISO === 'function' ? asDate.toISO() : value;
+	for (const [key, value] of filled) {
+		const column = schema.find(({ id }) => id === key);
+		if (column?.removed) continue;
+		values[key] = typedColumn(context, itemIndex, column, key, value) as IDataObject[string];
 	}
 	return values;
 }
@@ -152,8 +275,13 @@ export async function readWriteValues(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	objCode: string,
+	operation: 'create' | 'update' = 'create',
 ): Promise<IDataObject> {
-	const values = await withCustomFieldNames(context, objCode, readFieldValues(context, itemIndex));
+	const values = await withCustomFieldNames(
+		context,
+		objCode,
+		await readFieldValues(context, itemIndex, objCode, operation),
+	);
 	const forms = readCustomForms(context, itemIndex);
 	if (forms.length > 0) values.objectCategories = forms;
 	return values;
@@ -163,10 +291,15 @@ export async function readWriteValues(
  * The field values of a Create or Update, from typed rows, one JSON object or the input item itself. Custom fields
  * keep their DE: names. Rows are checked one by one, so an error names the row and the field.
  */
-export function readFieldValues(context: IExecuteFunctions, itemIndex: number): IDataObject {
+export async function readFieldValues(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	objCode: string,
+	operation: 'create' | 'update' = 'create',
+): Promise<IDataObject> {
 	const mode = context.getNodeParameter('inputMode', itemIndex, 'mapper') as string;
 	if (mode === 'auto') return inputItemFields(context, itemIndex);
-	if (mode === 'mapper') return mappedColumns(context, itemIndex);
+	if (mode === 'mapper') return await mappedColumns(context, itemIndex, objCode, operation);
 	if (mode === 'json') {
 		const raw = context.getNodeParameter('fieldsJson', itemIndex, '{}') as unknown;
 		let parsed: unknown;

@@ -141,7 +141,34 @@ export function readFilterQuery(context: IExecuteFunctions, itemIndex: number): 
 		}
 		params.push(...rowParams(row, index, prefix, fail));
 	});
-	return params;
+	return moveLoginNamesToJson(params);
+}
+
+/** Field names Workfront reads as credentials when they are plain parameters (lower case). */
+const LOGIN_NAMES = new Set(['username', 'password', 'apikey']);
+
+/**
+ * Workfront parses `username`, `password` and `apiKey` before authentication and then does not use
+ * them as filters; Adobe's advice is to send them in the JSON `filters` parameter (Experience League,
+ * API basics, "Using Filter Parameters"). Those conditions, with their `_Mod`/`_Range` and OR-group
+ * forms, go there; repeated ones (In List) become a JSON list.
+ */
+export function moveLoginNamesToJson(params: QueryParams): QueryParams {
+	const isLoginName = (key: string) =>
+		LOGIN_NAMES.has(
+			key
+				.replace(/^OR:\d+:/, '')
+				.replace(/_(Mod|Range)$/, '')
+				.toLowerCase(),
+		);
+	const moved = params.filter(([key]) => isLoginName(key));
+	if (moved.length === 0) return params;
+	const json: Record<string, string | string[]> = {};
+	for (const [key, value] of moved) {
+		const known = json[key];
+		json[key] = known === undefined ? value : [...(Array.isArray(known) ? known : [known]), value];
+	}
+	return [...params.filter(([key]) => !isLoginName(key)), ['filters', JSON.stringify(json)]];
 }
 
 /**

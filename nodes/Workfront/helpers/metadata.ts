@@ -12,10 +12,19 @@ export interface FieldMetadata {
 	possibleValues?: Array<{ value: string; label: string }>;
 }
 
+export interface ActionMetadata {
+	name: string;
+	label: string;
+	/** As declared, e.g. `{name: 'task', type: 'Task'}` or `{name: 'ids', type: 'string[]'}`. */
+	arguments: Array<{ name: string; type: string }>;
+}
+
 export interface ObjectMetadata {
 	fields: FieldMetadata[];
 	references: string[];
 	collections: string[];
+	/** The actions of the object type (`actions` of the metadata, official client fixtures/metadata.json). */
+	actions: ActionMetadata[];
 }
 
 export interface CustomField {
@@ -25,7 +34,10 @@ export interface CustomField {
 	dataType: string;
 	displayType: string;
 	options: string[];
+	/** The names of the forms the field is on. */
 	forms: string[];
+	/** The IDs of those forms, in the same order. */
+	formIds: string[];
 }
 
 export interface CustomForm {
@@ -85,10 +97,25 @@ export async function objectMetadata(
 				possibleValues,
 			};
 		});
+		const actions = Object.entries(asRecord(metadata.actions)).map(([name, raw]) => {
+			const action = asRecord(raw);
+			return {
+				name,
+				label: String(action.label ?? name),
+				arguments: (Array.isArray(action.arguments) ? action.arguments : [])
+					.map((argument) => asRecord(argument))
+					.filter((argument) => typeof argument.name === 'string' && argument.name !== '')
+					.map((argument) => ({
+						name: String(argument.name),
+						type: String(argument.type ?? 'string'),
+					})),
+			};
+		});
 		return {
 			fields,
 			references: Object.keys(asRecord(metadata.references)),
 			collections: Object.keys(asRecord(metadata.collections)),
+			actions,
 		};
 	});
 }
@@ -127,8 +154,10 @@ export async function customFormsOf(
 						String(option.value),
 					),
 					forms: [],
+					formIds: [],
 				};
 				field.forms.push(String(form.name));
+				field.formIds.push(String(form.ID));
 				fields.set(name, field);
 			}
 		}

@@ -1,3 +1,13 @@
+import { getActionArguments, getActions } from './actions';
+import * as baseLoadOptions from './loadOptions';
+import * as baseResourceMapping from './resourceMapping';
+
 export * as listSearch from './listSearch';
-export * as loadOptions from './loadOptions';
-export * as resourceMapping from './resourceMapping';
+
+/** The pickers, plus the Execute Action list that follows Workfront's metadata. */
+export const loadOptions = { ...baseLoadOptions, getActions };
+
+/** The resource mappers, plus the typed arguments of a declared action. */
+export const resourceMapping = { ...baseResourceMapping, getActionArguments };
+
+export * as credentialTest from './credentialTest';

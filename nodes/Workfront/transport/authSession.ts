@@ -137,6 +137,8 @@ async function sendAsTheExchange(
 			state.failure = { error, until: Date.now() + EXCHANGE_FAILURE_HOLD_MS };
 			settle({ ok: false, error });
 		} else settle({ ok: true });
+		// As n8n threw it (a NodeApiError); the transport turns it into the user's message.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 		throw error;
 	} finally {
 		state.exchange = undefined;

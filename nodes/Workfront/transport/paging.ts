@@ -119,6 +119,8 @@ export async function searchAll(
 			try {
 				pages[index] = await readPage(first, size, signal);
 			} catch (error) {
+				// A cancellation (a NodeOperationError) passes through unchanged.
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 				if (error instanceof RequestCancelled) throw error;
 				throw pageFailure(context, error, options.itemIndex, {
 					page: index + 2,

@@ -1,4 +1,4 @@
-import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
+import { NodeOperationError, sleep, type IDataObject, type INode } from 'n8n-workflow';
 
 import { redactValue } from '../../../credentials/jwt/credentialError';
 import { redirectTarget } from '../../../credentials/jwt/exchange';
@@ -33,9 +33,9 @@ export interface WorkfrontAnswer extends RawResponse {
 }
 
 /** Work this request belonged to failed elsewhere (another page of the same Return All). */
-export class RequestCancelled extends Error {
-	constructor() {
-		super('Cancelled because other work of the same operation failed');
+export class RequestCancelled extends NodeOperationError {
+	constructor(node: INode) {
+		super(node, 'Cancelled because other work of the same operation failed');
 		this.name = 'RequestCancelled';
 	}
 }
@@ -116,8 +116,11 @@ async function sendAttempt(
 		);
 		return { ...response, token };
 	} catch (error) {
-		if (request.signal?.aborted) throw new RequestCancelled();
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+		if (request.signal?.aborted) throw new RequestCancelled(context.getNode());
+		// Both are classified by the caller (transportFailure), which makes the node error.
 		if (timer.signal.aborted) throw timer.signal.reason;
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 		throw error;
 	} finally {
 		clearTimeout(timeout);
@@ -185,11 +188,13 @@ export async function workfrontCall(
 	let timeouts = 0;
 
 	for (let attempt = 1; ; attempt += 1) {
-		if (request.signal?.aborted) throw new RequestCancelled();
+		if (request.signal?.aborted) throw new RequestCancelled(context.getNode());
 		let answer: WorkfrontAnswer;
 		try {
 			answer = await sendAttempt(context, connection, request, url, itemIndex);
 		} catch (error) {
+			// A cancellation (a NodeOperationError) passes through unchanged.
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 			if (error instanceof RequestCancelled) throw error;
 			const code = networkCode(error);
 			if (code === TIMEOUT_CODE) timeouts += 1;

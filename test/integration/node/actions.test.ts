@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { USER_ID } from '../../support/workfrontAccount';
 import { record, WorkfrontFixture } from '../../support/workfrontNode';
 
 let fixture: WorkfrontFixture;
@@ -57,11 +58,13 @@ test('Move without a target project is refused before sending', async () => {
 	expect(fixture.apiCalls()).toEqual([]);
 });
 
-test('Convert Issue to Task and to Project', async () => {
+test('Convert Issue to Task and to Project send the arguments Adobe declares', async () => {
 	const issue = firstOf('OPTASK', projectId);
 	const [task] = (
 		await act('OPTASK', issue.ID, 'convertToTask', {
-			convertToTask_updates: '{"name":"From issue"}',
+			convertToTask_task: '{"name":"From issue"}',
+			convertToTask_options: 'keepAssignments',
+			convertToTask_copyNativeFields: 'true',
 		})
 	).json;
 	expect(store().get('TASK', String(task.result))).toMatchObject({
@@ -69,13 +72,43 @@ test('Convert Issue to Task and to Project', async () => {
 		projectID: projectId,
 	});
 	expect(store().get('OPTASK', issue.ID)).toBeUndefined();
+	const sent = new URLSearchParams(fixture.simulator.log.at(-1)?.query ?? '');
+	// PUT /optask/convertToTask: task (Task), options (list), copyNativeFields (boolean) - OpenAPI.
+	expect(sent.get('task')).toBe('{"name":"From issue"}');
+	expect(sent.get('options')).toBe('["keepAssignments"]');
+	expect(sent.get('copyNativeFields')).toBe('true');
+	expect(sent.has('updates')).toBe(false);
 
 	const another = firstOf('OPTASK', otherProjectId);
-	const [project] = (await act('OPTASK', another.ID, 'convertToProject')).json;
-	expect(store().get('PROJ', String(project.result))).toMatchObject({ name: another.name });
+	const [project] = (
+		await act('OPTASK', another.ID, 'convertToProject', {
+			convertToProject_project: '{"name":"New initiative"}',
+		})
+	).json;
+	expect(store().get('PROJ', String(project.result))).toMatchObject({ name: 'New initiative' });
 });
 
-test('Attach Template adds its tasks; Save as Template makes one', async () => {
+test('a task argument that is not a JSON object is refused before sending', async () => {
+	const issue = firstOf('OPTASK', projectId);
+	fixture.simulator.resetCounters();
+	const result = await act('OPTASK', issue.ID, 'convertToTask', {
+		convertToTask_task: '["not", "an", "object"]',
+	});
+	expect(result.error?.message).toBe('Task (JSON) must be a JSON object');
+	expect(fixture.apiCalls()).toEqual([]);
+});
+
+test('the simulator answers an argument Adobe does not declare with 422', async () => {
+	const issue = firstOf('OPTASK', projectId);
+	const result = await act('OPTASK', issue.ID, '__custom', {
+		customAction: 'convertToTask',
+		arguments: { argument: [{ name: 'updates', value: '{"name":"x"}' }] },
+	});
+	expect(result.error?.message).toMatch(/convertToTask on Issue has no argument updates/);
+	expect(result.error?.description).toMatch(/HTTP 422/);
+});
+
+test('Attach Template adds its tasks; Save as Template is not an action Adobe declares', async () => {
 	const template = store().all('TMPL')[0];
 	const before = store()
 		.all('TASK')
@@ -87,10 +120,10 @@ test('Attach Template adds its tasks; Save as Template makes one', async () => {
 			.filter((task) => task.projectID === projectId).length,
 	).toBe(before + 5);
 
-	const [saved] = (
-		await act('PROJ', projectId, 'saveAsTemplate', { saveAsTemplate_templateName: 'From project' })
-	).json;
-	expect(store().get('TMPL', String(saved.result))).toMatchObject({ name: 'From project' });
+	const result = await act('PROJ', projectId, 'saveAsTemplate');
+	expect(result.error?.message).toBe(
+		'Workfront: Action saveAsTemplate is not supported on Project',
+	);
 });
 
 test.each(['calculateTimeline', 'calculateFinance'])('%s', async (action) => {
@@ -99,10 +132,36 @@ test.each(['calculateTimeline', 'calculateFinance'])('%s', async (action) => {
 	expect(store().get('PROJ', projectId)?.lastCalcDate).toEqual(expect.any(String));
 });
 
-test('Mark Done completes a task', async () => {
+test("Mark Done marks the API user's assignment done; the task completes when no one else is working", async () => {
 	const task = firstOf('TASK', projectId);
+	const assign = (assignedToID: string) =>
+		store().insert('ASSGN', { taskID: task.ID, assignedToID, status: 'AD' }, USER_ID);
+	const mine = assign(USER_ID);
+	const colleague = assign(userId);
+	await act('TASK', task.ID, 'markDone');
+	expect(store().get('ASSGN', mine.ID)?.status).toBe('DN');
+	expect(store().get('ASSGN', colleague.ID)?.status).toBe('AD');
+	expect(store().get('TASK', task.ID)?.status).not.toBe('CPL');
+
+	for (const other of store()
+		.all('ASSGN')
+		.filter((assignment) => assignment.taskID === task.ID && assignment.ID !== mine.ID))
+		store().update(other, { status: 'DN' }, USER_ID);
 	await act('TASK', task.ID, 'markDone');
 	expect(store().get('TASK', task.ID)).toMatchObject({ status: 'CPL', percentComplete: 100 });
+});
+
+test('Mark Done with a status sends status, the argument Adobe declares', async () => {
+	const task = firstOf('TASK', projectId);
+	store().insert('ASSGN', { taskID: task.ID, assignedToID: USER_ID, status: 'AD' }, USER_ID);
+	await act('TASK', task.ID, 'markDone', { markDone_status: 'INP' });
+	expect(new URLSearchParams(fixture.simulator.log.at(-1)?.query ?? '').get('status')).toBe('INP');
+	expect(store().get('TASK', task.ID)?.status).toBe('INP');
+});
+
+test('Mark Done by a user who is not assigned is refused by the simulator', async () => {
+	const result = await act('TASK', firstOf('TASK', projectId).ID, 'markDone');
+	expect(result.error?.message).toMatch(/caller is not assigned/);
 });
 
 test('Assign creates an assignment', async () => {

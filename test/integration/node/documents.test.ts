@@ -113,6 +113,25 @@ describe('upload, then download through n8n binary data', () => {
 		expect(older.items?.[0]?.binary?.data.fileName).toBe('plan.txt');
 	});
 
+	// The test credential speaks v21.0, where the simulator requires DOCV version (adobeFacts).
+	test('a new version sends its version, which Workfront requires before v22', async () => {
+		const [document] = await fixture.output(upload(), [
+			fileItem('v1', Buffer.from('one'), 'a.txt', 'text/plain'),
+		]);
+		const [labelled] = await fixture.output(
+			{
+				resource: 'document',
+				operation: 'upload',
+				uploadAs: 'newVersion',
+				documentId: String(document.ID),
+				versionLabel: 'v1.1',
+				binaryPropertyName: 'data',
+			},
+			[fileItem('v2', Buffer.from('two'), 'a.txt', 'text/plain')],
+		);
+		expect(labelled).toMatchObject({ objCode: 'DOCV', version: 'v1.1' });
+	});
+
 	test('metadata only, and into another binary field', async () => {
 		const [document] = await fixture.output(upload(), [
 			fileItem('m', Buffer.from('m'), 'm.txt', 'text/plain'),

@@ -249,11 +249,16 @@ describe('custom forms and custom fields by label', () => {
 			"Workfront: Custom form 'Request Intake' is for OPTASK and cannot be attached to a Project",
 		);
 
+		// With the form not attached and Attach Forms of Custom Fields off, Workfront would refuse.
 		const notOnForm = await fixture.run(
-			record('create', { inputMode: 'json', fieldsJson: '{"name":"x","DE:Region":"EMEA"}' }),
+			record('create', {
+				inputMode: 'json',
+				fieldsJson: '{"name":"x","DE:Region":"EMEA"}',
+				options: { attachForms: false },
+			}),
 		);
 		expect(notOnForm.error?.message).toBe(
-			"Workfront: Custom field 'Region' is not on a custom form attached to this Project; attach a form that has it",
+			"Custom field 'Campaign Region' (DE:Region) is on the form 'Campaign Details', which is not attached",
 		);
 
 		const wrongType = await fixture.run(

@@ -90,7 +90,7 @@ describe('Workfront Trigger (event subscriptions)', () => {
 			objCode: 'PROJ',
 			url: `${trigger.baseUrl}/${trigger.node.webhookId}/webhook`,
 			filterConnector: 'OR',
-			filters: [{ fieldName: 'priority', comparison: 'gte', fieldValue: 3, state: 'newState' }],
+			filters: [{ fieldName: 'priority', comparison: 'gte', fieldValue: '3', state: 'newState' }],
 		});
 		expect(subscriptions[0].authToken).toMatch(/^[0-9a-f]{64}$/);
 		expect(trigger.staticData.subscriptionIds).toEqual(subscriptions.map(({ id }) => id));
@@ -241,6 +241,30 @@ describe('Workfront Trigger (event subscriptions)', () => {
 		expect(subscriptions.every(({ authToken }) => authToken === trigger.staticData.authToken)).toBe(
 			true,
 		);
+	});
+
+	test('a subscription left behind is found on a later page of the subscription list', async () => {
+		await startTrigger({ events: ['UPDATE'] });
+		const post = async (url: string, authToken: string) =>
+			await fetch(`${fixture.simulator.origin}/attask/eventsubscription/api/v1/subscriptions`, {
+				method: 'POST',
+				headers: { sessionID: await currentToken(), 'content-type': 'application/json' },
+				body: JSON.stringify({ objCode: 'PROJ', eventType: 'UPDATE', url, authToken }),
+			});
+		// 1,200 subscriptions of other workflows first: the orphan is on page 2 of 1,000.
+		for (let index = 0; index < 1200; index += 1)
+			await post(`https://elsewhere.example/hook/${index}`, `other-${index}`);
+		await post(`${trigger.baseUrl}/${trigger.node.webhookId}/webhook`, 'left-behind-token');
+		await trigger.activate();
+		const ours = [...events().subscriptions.values()].filter(({ url }) =>
+			String(url).startsWith(trigger.baseUrl),
+		);
+		expect(ours).toHaveLength(1);
+		expect(ours[0].authToken).toBe(trigger.staticData.authToken);
+		const lists = fixture.simulator.log.filter(
+			({ method, path }) => method === 'GET' && path.endsWith('/subscriptions'),
+		);
+		expect(lists.map(({ query }) => new URLSearchParams(query).get('page'))).toEqual(['1', '2']);
 	});
 
 	test('an activation that fails half way removes what it created', async () => {

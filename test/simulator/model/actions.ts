@@ -1,3 +1,4 @@
+import { validateActionCall } from './adobeFacts';
 import type { RequestParams } from './params';
 import { specFor, type ObjectSpec } from './schema';
 import {
@@ -61,12 +62,37 @@ export const ACTIONS: Record<string, ActionHandler> = {
 		store.update(record, { lastCalcDate: store.timestamp() }, actorId);
 		return null;
 	},
-	markDone: ({ store, record, spec, actorId }) => {
-		store.update(
-			record,
-			{ status: spec.objCode === 'OPTASK' ? 'CLS' : 'CPL', percentComplete: 100 },
-			actorId,
+	/*
+	 * markDone takes `status` (OpenAPI PUT /task/markDone, /optask/markDone). It is the API side of
+	 * the Done button, which marks the caller's assignment Done and sets the item's status as the
+	 * team configured it, "Completed" by default (Experience League: "Work On It and Done buttons",
+	 * "Configure the Done button for tasks"). Adobe is silent on several assignees and on a caller
+	 * without an assignment; the simulator completes the item only when no other assignment is still
+	 * open, and refuses a caller who is not assigned, so a test cannot pass by completing it for all.
+	 */
+	markDone: (context) => {
+		const { store, record, spec, actorId } = context;
+		const key = spec.objCode === 'OPTASK' ? 'opTaskID' : 'taskID';
+		const assignments = store.all('ASSGN').filter((assignment) => assignment[key] === record.ID);
+		const mine = assignments.filter((assignment) => assignment.assignedToID === actorId);
+		if (mine.length === 0)
+			throw invalidParameter(
+				`markDone marks the caller's assignment done, and the caller is not assigned to this ${spec.name}`,
+			);
+		for (const assignment of mine) store.update(assignment, { status: 'DN' }, actorId);
+		const status = argument(context, 'status');
+		const othersOpen = assignments.some(
+			(assignment) => assignment.assignedToID !== actorId && assignment.status !== 'DN',
 		);
+		if (status !== undefined && status !== '') {
+			store.update(record, { status: String(status) }, actorId);
+		} else if (!othersOpen) {
+			store.update(
+				record,
+				{ status: spec.objCode === 'OPTASK' ? 'CLS' : 'CPL', percentComplete: 100 },
+				actorId,
+			);
+		}
 		return null;
 	},
 	move: (context) => {
@@ -90,38 +116,71 @@ export const ACTIONS: Record<string, ActionHandler> = {
 		context.store.update(context.record, { assignedToID: objID }, context.actorId);
 		return assignment.ID;
 	},
+	/*
+	 * PUT /optask/convertToTask takes `task` (a Task object), `options` (list), `copyNativeFields`
+	 * and `copyCategories` (OpenAPI). What the Task object must hold is not published (its schema
+	 * ./Task.json is not in the repository); the simulator needs a project, from the task or the issue.
+	 */
+	/*
+	 * PUT /task/assignMultiple takes userIDs, roleIDs, teamIDs (lists) and teamID (OpenAPI). The
+	 * simulator assigns users only; roles and teams are refused rather than ignored.
+	 */
+	assignMultiple: (context) => {
+		for (const name of ['roleIDs', 'teamIDs', 'teamID'])
+			if (argument(context, name) !== undefined)
+				throw invalidParameter(`The simulator assigns users only (${name} is not modelled)`);
+		const raw = argument(context, 'userIDs');
+		const userIDs = (
+			Array.isArray(raw) ? raw : String(raw ?? '').startsWith('[') ? JSON.parse(String(raw)) : [raw]
+		).filter(Boolean) as string[];
+		if (userIDs.length === 0) throw invalidParameter('assignMultiple needs userIDs');
+		return userIDs.map((userID) => {
+			requireRecord(context, 'USER', String(userID));
+			return context.store.insert(
+				'ASSGN',
+				{ taskID: context.record.ID, assignedToID: String(userID) },
+				context.actorId,
+			).ID;
+		});
+	},
 	convertToTask: (context) => {
-		const options = jsonArgument(context, 'updates');
-		const projectID = String(options.projectID ?? context.record.projectID ?? '');
+		const task = jsonArgument(context, 'task');
+		const projectID = String(task.projectID ?? context.record.projectID ?? '');
 		if (!projectID)
 			throw invalidParameter(
-				'convertToTask needs a projectID (in updates) for an issue without a project',
+				'convertToTask needs task.projectID for an issue that is not in a project',
 			);
 		requireRecord(context, 'PROJ', projectID);
-		const task = context.store.insert(
+		const copyNative = String(argument(context, 'copyNativeFields') ?? 'true') !== 'false';
+		const created = context.store.insert(
 			'TASK',
 			{
-				name: options.name ?? context.record.name,
-				description: context.record.description ?? null,
+				...(copyNative ? { description: context.record.description ?? null } : {}),
+				...task,
+				name: task.name ?? context.record.name,
 				projectID,
 			},
 			context.actorId,
 		);
 		context.store.remove('OPTASK', context.record.ID);
-		return task.ID;
+		return created.ID;
 	},
+	/* PUT /optask/convertToProject takes `project` (Project), `exchangeRate`, `options`,
+	 * `copyNativeFields`, `copyCategories` (OpenAPI); the Project object's content is not published. */
 	convertToProject: (context) => {
-		const options = jsonArgument(context, 'updates');
-		const project = context.store.insert(
+		const project = jsonArgument(context, 'project');
+		const copyNative = String(argument(context, 'copyNativeFields') ?? 'true') !== 'false';
+		const created = context.store.insert(
 			'PROJ',
 			{
-				name: options.name ?? context.record.name,
-				description: context.record.description ?? null,
+				...(copyNative ? { description: context.record.description ?? null } : {}),
+				...project,
+				name: project.name ?? context.record.name,
 			},
 			context.actorId,
 		);
 		context.store.remove('OPTASK', context.record.ID);
-		return project.ID;
+		return created.ID;
 	},
 	attachTemplate: (context) => {
 		const templateID = requireArgument(context, 'templateID');
@@ -143,25 +202,6 @@ export const ACTIONS: Record<string, ActionHandler> = {
 		context.store.update(context.record, { templateID }, context.actorId);
 		return null;
 	},
-	saveAsTemplate: (context) => {
-		const options = jsonArgument(context, 'templateInfo');
-		const name = String(
-			argument(context, 'templateName') ??
-				options.name ??
-				`${String(context.record.name)} Template`,
-		);
-		const template = context.store.insert('TMPL', { name }, context.actorId);
-		for (const task of context.store
-			.all('TASK')
-			.filter((candidate) => candidate.projectID === context.record.ID)) {
-			context.store.insert(
-				'TTSK',
-				{ name: task.name, templateID: template.ID, workRequired: task.workRequired },
-				context.actorId,
-			);
-		}
-		return template.ID;
-	},
 	share: (context) => {
 		const accessorID = requireArgument(context, 'accessorID');
 		const accessorObjCode = requireArgument(context, 'accessorObjCode');
@@ -181,13 +221,19 @@ export const ACTIONS: Record<string, ActionHandler> = {
 	},
 };
 
+/**
+ * Runs an action after checking it against Adobe's description (adobeFacts): an action the object
+ * type does not declare, an undeclared argument or a wrongly typed one fails before any handler.
+ */
 export function runAction(name: string, context: ActionContext): unknown {
+	validateActionCall(context.spec.objCode, context.spec.name, name, context.params);
 	const handler = ACTIONS[name];
 	if (!handler || !context.spec.actions.includes(name)) {
+		// Declared by Adobe but not modelled here: say so rather than pretend it worked.
 		throw new WorkfrontFault(
-			400,
+			501,
 			'com.attask.common.UnsupportedOperationException',
-			`Action ${name} is not supported on ${context.spec.name}`,
+			`The simulator does not implement ${name} on ${context.spec.name} (Adobe declares it)`,
 		);
 	}
 	return handler(context);

@@ -1,4 +1,4 @@
-import { ACTIONS } from './actions';
+import { declaredActions } from './adobeFacts';
 import { OBJECT_SPECS, type ObjectSpec } from './schema';
 
 const FIELD_TYPES: Record<string, string> = {
@@ -11,6 +11,35 @@ const FIELD_TYPES: Record<string, string> = {
 	dateTime: 'dateTime',
 	enum: 'string',
 	id: 'string',
+};
+
+/**
+ * Labels of enumerated values, as Workfront's metadata gives them next to the codes
+ * (`possibleValues: [{ value, label }]`); the labels are those of Workfront's web UI (Adobe
+ * Experience League, "Project statuses", "Task statuses", "Issue statuses" and "Issue types").
+ * Values without an entry here keep the code as their label, as Workfront does for codes it has no
+ * label for.
+ */
+const ENUM_LABELS: Record<string, Record<string, string>> = {
+	'PROJ.status': {
+		PLN: 'Planning',
+		CUR: 'Current',
+		ONH: 'On Hold',
+		CPL: 'Complete',
+		DED: 'Dead',
+		REQ: 'Requested',
+		APR: 'Approved',
+		IDA: 'Idea',
+	},
+	'TASK.status': { NEW: 'New', INP: 'In Progress', CPL: 'Complete' },
+	'OPTASK.status': { NEW: 'New', INP: 'In Progress', CLS: 'Closed', AWF: 'Awaiting Feedback' },
+	'OPTASK.opTaskType': {
+		BUG: 'Bug Report',
+		ISU: 'Issue',
+		REQ: 'Request',
+		CHG: 'Change Order',
+		RSK: 'Risk',
+	},
 };
 
 /** GET /metadata: the object types this Workfront has. */
@@ -45,7 +74,10 @@ export function describeObject(spec: ObjectSpec) {
 					...(field.enumValues
 						? {
 								enumType: `${spec.objCode}.${name}`,
-								possibleValues: field.enumValues.map((value) => ({ value, label: value })),
+								possibleValues: field.enumValues.map((value) => ({
+									value,
+									label: ENUM_LABELS[`${spec.objCode}.${name}`]?.[value] ?? value,
+								})),
 							}
 						: {}),
 				},
@@ -63,10 +95,16 @@ export function describeObject(spec: ObjectSpec) {
 				{ objCode: collection.objCode },
 			]),
 		),
+		// Actions in the shape of the official client's fixtures/metadata.json ({arguments:[{name,type}],
+		// label}), with the actions and argument types Adobe's OpenAPI declares for the object type.
 		actions: Object.fromEntries(
-			spec.actions
-				.filter((name) => name in ACTIONS)
-				.map((name) => [name, { label: name, arguments: [] }]),
+			Object.entries(declaredActions(spec.objCode) ?? {}).map(([name, args]) => [
+				name,
+				{
+					label: name,
+					arguments: args.map(({ name: argName, type }) => ({ name: argName, type })),
+				},
+			]),
 		),
 		operations: ['add', 'count', 'delete', 'edit', 'get', 'report', 'search'],
 	};

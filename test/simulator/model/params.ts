@@ -1,6 +1,9 @@
 import { formParams, type SimRequest } from '../http';
 import { invalidParameter } from './store';
 
+/** Parameter names Workfront reads as credentials (API basics); `cookie` is a header, not listed. */
+export const AUTH_PARAMETERS = new Set(['username', 'password', 'apiKey']);
+
 /**
  * All parameters of a request merged as Workfront merges them: query string first, then the form
  * body, then the JSON `filters` parameter. Repeated keys stay repeated (they mean `in`).
@@ -15,8 +18,13 @@ export class RequestParams {
 	updates: unknown;
 
 	constructor(request: SimRequest) {
-		for (const entry of request.query) this.entries.push(entry);
-		for (const entry of formParams(request)) this.entries.push(entry);
+		// Workfront "parses certain parameters before checking for different authentication methods
+		// (i.e., username, password, apiKey, cookie)" and then does not use them as filters; such
+		// values belong in the JSON `filters` parameter (Experience League, API basics, "Using Filter
+		// Parameters"). The simulator drops them from the query and form, and keeps them from `filters`.
+		for (const entry of request.query) if (!AUTH_PARAMETERS.has(entry[0])) this.entries.push(entry);
+		for (const entry of formParams(request))
+			if (!AUTH_PARAMETERS.has(entry[0])) this.entries.push(entry);
 		if (request.contentType.startsWith('application/json') && request.rawBody.length > 0) {
 			this.jsonBody = parseJson(request.rawBody.toString('utf8'), 'the JSON body');
 		}

@@ -121,7 +121,8 @@ export const OBJECT_SPECS: ObjectSpec[] = [
 			'plannedStartDate',
 			'plannedCompletionDate',
 		],
-		actions: ['calculateTimeline', 'calculateFinance', 'attachTemplate', 'saveAsTemplate', 'share'],
+		// No saveAsTemplate: Adobe's OpenAPI declares no such action on project.
+		actions: ['calculateTimeline', 'calculateFinance', 'attachTemplate', 'share'],
 	},
 	{
 		objCode: 'TASK',
@@ -164,7 +165,7 @@ export const OBJECT_SPECS: ObjectSpec[] = [
 			'plannedCompletionDate',
 			'projectID',
 		],
-		actions: ['move', 'markDone', 'assign', 'share'],
+		actions: ['move', 'markDone', 'assign', 'assignMultiple', 'share'],
 	},
 	{
 		objCode: 'OPTASK',

@@ -62,6 +62,16 @@ export const description: INodeProperties[] = showOnlyFor(show, [
 		displayOptions: { show: { uploadAs: ['newVersion'] } },
 	},
 	{
+		displayName: 'Version',
+		name: 'versionLabel',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 3 or v2.1',
+		description:
+			"The new version's label. Empty: one more than the number of versions the document has.",
+		displayOptions: { show: { uploadAs: ['newVersion'] } },
+	},
+	{
 		...optionsCollection([
 			{
 				displayName: 'Document Name',
@@ -83,6 +93,23 @@ export const description: INodeProperties[] = showOnlyFor(show, [
 		displayOptions: { show: { uploadAs: ['newDocument'] } },
 	},
 ]);
+
+/** The label typed, or one more than the number of versions the document has. */
+async function nextVersionLabel(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	documentId: string,
+): Promise<string> {
+	const typed = String(context.getNodeParameter('versionLabel', itemIndex, '') ?? '').trim();
+	if (typed !== '') return typed;
+	const { count } = await workfrontRequest<{ count: number }>(context, {
+		method: 'GET',
+		path: 'docv/count',
+		query: [['documentID', documentId]],
+		itemIndex,
+	});
+	return String((Number(count) || 0) + 1);
+}
 
 /**
  * Uploads the item's file (multipart, part `uploadedFile`, with file name and type) and turns the
@@ -109,6 +136,7 @@ export async function execute(
 			method: 'POST',
 			path: 'upload',
 			itemIndex,
+			transferBytes: file.data.length,
 			multipart: () => {
 				const form = new FormData();
 				form.append('uploadedFile', file.data, {
@@ -121,10 +149,13 @@ export async function execute(
 		});
 		try {
 			if (uploadAs === 'newVersion') {
+				// DOCV `version` is REQUIRED before API v22 (What's new in API version 22: "Removed
+				// the validator REQUIRED"), so it is always sent.
+				const version = await nextVersionLabel(this, itemIndex, target);
 				return await workfrontRequest<IDataObject>(this, {
 					method: 'POST',
 					path: 'docv',
-					body: { documentID: target, handle, fileName: file.fileName },
+					body: { documentID: target, handle, fileName: file.fileName, version },
 					itemIndex,
 				});
 			}

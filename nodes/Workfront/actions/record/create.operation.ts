@@ -9,18 +9,28 @@ import { readBatchSettings, runInBatches, type BatchPlan } from '../../helpers/b
 import { sendBulkWrite } from '../../helpers/bulkWrite';
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { readWriteValues } from '../../helpers/fieldValues';
+import { withFormsOfCustomFields } from '../../helpers/formsOfCustomFields';
 import { readObjectCode } from '../../helpers/objectCode';
 import { readReturnFields } from '../../helpers/returnFields';
 import type { QueryParams } from '../../transport/context';
 import { workfrontRequest } from '../../transport/request';
-import { customFormsOption, fieldValuesProperties } from '../common/fieldValues.description';
+import {
+	attachFormsOption,
+	customFormsOption,
+	fieldValuesProperties,
+} from '../common/fieldValues.description';
 import { batchOptions, optionsCollection, returnFieldsOption } from '../common/common.description';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['create'] },
 	[
-		...fieldValuesProperties,
-		optionsCollection([customFormsOption, returnFieldsOption, ...batchOptions(true)]),
+		...fieldValuesProperties('create'),
+		optionsCollection([
+			attachFormsOption,
+			customFormsOption,
+			returnFieldsOption,
+			...batchOptions(true),
+		]),
 	],
 );
 
@@ -40,7 +50,12 @@ export async function execute(
 		prepare: async (itemIndex) => {
 			const objCode = readObjectCode(this, itemIndex);
 			const fields = await readReturnFields(this, itemIndex, objCode);
-			const values = await readWriteValues(this, itemIndex, objCode);
+			const values = await withFormsOfCustomFields(
+				this,
+				itemIndex,
+				objCode,
+				await readWriteValues(this, itemIndex, objCode, 'create'),
+			);
 			return { key: `${objCode}|${JSON.stringify(fields)}`, payload: { objCode, values, fields } };
 		},
 		sendOne: async ({ itemIndex, payload }) =>

@@ -4,6 +4,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
+	type ResourceMapperField,
 } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../helpers/displayOptions';
@@ -18,16 +19,32 @@ import {
 	returnFieldsOption,
 	optionsCollection,
 } from '../common/common.description';
+import { argumentKind } from '../../helpers/actionArguments';
 import {
 	ACTION_CATALOG,
 	argumentParameter,
 	CUSTOM_ACTION,
+	builtInFor,
 	findAction,
 	type ActionArgument,
 } from './actionCatalog';
 
-function argumentProperty(action: string, argument: ActionArgument): INodeProperties {
-	const displayOptions = { show: { action: [action] } };
+const BOOLEAN_CHOICES = [
+	{ name: "Workfront's Default", value: '' },
+	{ name: 'Yes', value: 'true' },
+	{ name: 'No', value: 'false' },
+];
+
+function argumentProperty(
+	action: string,
+	argument: ActionArgument,
+	objCodes: string[] | undefined,
+): INodeProperties {
+	// Only on the object types whose declared arguments these fields match; elsewhere the
+	// resource mapper shows what Workfront declares.
+	const displayOptions = {
+		show: { action: [action], ...(objCodes ? { objectType: objCodes } : {}) },
+	};
 	if (argument.lookup) {
 		const name = argumentParameter(action, argument.name);
 		return {
@@ -35,19 +52,22 @@ function argumentProperty(action: string, argument: ActionArgument): INodeProper
 			displayOptions,
 		};
 	}
+	// Yes/no arguments offer "Workfront's default" too, so nothing is sent unless the user chose.
+	const options = argument.boolean ? BOOLEAN_CHOICES : argument.options;
 	return {
 		displayName: argument.displayName,
 		name: argumentParameter(action, argument.name),
-		type: argument.options ? 'options' : argument.json ? 'json' : 'string',
-		...(argument.options ? { options: argument.options } : {}),
+		type: options ? 'options' : argument.json ? 'json' : 'string',
+		...(options ? { options } : {}),
 		default: argument.default ?? '',
 		required: argument.required ?? false,
 		description: argument.description,
-		displayOptions: { show: { action: [action] } },
+		displayOptions,
 	};
 }
 
-const ACTION_OPTIONS = [
+/** The built-in actions and "Other": the fallback of the action list, and its friendly names. */
+export const ACTION_OPTIONS = [
 	...ACTION_CATALOG.map(({ name, value, description: help }) => ({
 		name,
 		value,
@@ -65,11 +85,41 @@ export const description: INodeProperties[] = showOnlyFor(
 	[
 		recordIdProperty('run the action on'),
 		{
-			displayName: 'Action',
+			displayName: 'Action Name or ID',
 			name: 'action',
 			type: 'options',
 			default: 'markDone',
-			options: ACTION_OPTIONS,
+			// The actions Workfront declares for the object type (GET /<obj>/metadata), with the
+			// built-in ones under friendly names; the built-in list alone when metadata cannot be read.
+			typeOptions: {
+				loadOptionsMethod: 'getActions',
+				loadOptionsDependsOn: ['objectType', 'objectCode'],
+			},
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		},
+		{
+			displayName: 'Action Arguments',
+			name: 'actionArguments',
+			type: 'resourceMapper',
+			noDataExpression: true,
+			default: { mappingMode: 'defineBelow', value: null },
+			description:
+				'The arguments Workfront declares for the action, with their types (besides the fields above)',
+			typeOptions: {
+				loadOptionsDependsOn: ['objectType', 'objectCode', 'action'],
+				resourceMapper: {
+					resourceMapperMethod: 'getActionArguments',
+					mode: 'add',
+					fieldWords: { singular: 'argument', plural: 'arguments' },
+					addAllFields: false,
+					multiKeyMatch: false,
+					supportAutoMap: true,
+				},
+			},
+			displayOptions: {
+				hide: { action: [...ACTION_CATALOG.map(({ value }) => value), CUSTOM_ACTION] },
+			},
 		},
 		{
 			displayName: 'Action Name',
@@ -82,7 +132,7 @@ export const description: INodeProperties[] = showOnlyFor(
 			displayOptions: { show: { action: [CUSTOM_ACTION] } },
 		},
 		...ACTION_CATALOG.flatMap((action) =>
-			action.arguments.map((argument) => argumentProperty(action.value, argument)),
+			action.arguments.map((argument) => argumentProperty(action.value, argument, action.objCodes)),
 		),
 		{
 			displayName: 'Additional Arguments',
@@ -113,13 +163,77 @@ export const description: INodeProperties[] = showOnlyFor(
 	],
 );
 
+type Fail = (message: string, help: string) => never;
+
+/**
+ * One argument as Workfront reads it, by its declared type: objects as JSON objects, lists as JSON
+ * lists (comma-separated text is accepted), booleans as true/false, numbers and text as they are.
+ */
+function serialiseArgument(
+	label: string,
+	type: string,
+	value: unknown,
+	fail: Fail,
+	help: string,
+): string {
+	const kind = argumentKind(type);
+	if (kind === 'list') {
+		if (Array.isArray(value)) return JSON.stringify(value);
+		const text = String(value).trim();
+		if (!text.startsWith('['))
+			return JSON.stringify(
+				text
+					.split(',')
+					.map((part) => part.trim())
+					.filter(Boolean),
+			);
+		try {
+			const parsed: unknown = JSON.parse(text);
+			if (Array.isArray(parsed)) return JSON.stringify(parsed);
+		} catch {
+			// reported below
+		}
+		return fail(
+			`${label} is not a list`,
+			`Enter values separated by commas, or a JSON list such as ["a", "b"]. ${help}`,
+		);
+	}
+	if (kind === 'object') {
+		let parsed: unknown = value;
+		if (typeof value === 'string') {
+			try {
+				parsed = JSON.parse(value);
+			} catch {
+				return fail(`${label} is not valid JSON`, `${help}.`);
+			}
+		}
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+			return fail(`${label} must be a JSON object`, `Workfront reads it as a ${type}. ${help}.`);
+		return JSON.stringify(parsed);
+	}
+	if (kind === 'boolean') {
+		const text = String(value).trim().toLowerCase();
+		if (text !== 'true' && text !== 'false')
+			return fail(`${label} must be true or false`, `Got "${String(value)}". ${help}`);
+		return text;
+	}
+	if (kind === 'number' && !Number.isFinite(Number(value)))
+		return fail(`${label} must be a number`, `Got "${String(value)}". ${help}`);
+	return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 /** The arguments of a listed action (its own parameters), then the additional rows. */
-function readArguments(context: IExecuteFunctions, itemIndex: number, chosen: string): QueryParams {
-	const fail = (message: string, help: string): never => {
+function readArguments(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	chosen: string,
+	objCode: string,
+): QueryParams {
+	const fail: Fail = (message, help) => {
 		throw new NodeOperationError(context.getNode(), message, { itemIndex, description: help });
 	};
 	const params: QueryParams = [];
-	for (const argument of findAction(chosen)?.arguments ?? []) {
+	for (const argument of builtInFor(chosen, objCode)?.arguments ?? []) {
 		if (argument.lookup) {
 			params.push([
 				argument.name,
@@ -142,14 +256,16 @@ function readArguments(context: IExecuteFunctions, itemIndex: number, chosen: st
 			if (argument.required) fail(`${argument.displayName} is empty`, `${argument.description}.`);
 			continue;
 		}
-		if (argument.json && typeof value === 'string') {
-			try {
-				JSON.parse(value);
-			} catch {
-				fail(`${argument.displayName} is not valid JSON`, `${argument.description}.`);
-			}
-		}
-		params.push([argument.name, typeof value === 'string' ? value : JSON.stringify(value)]);
+		params.push([
+			argument.name,
+			serialiseArgument(
+				argument.displayName,
+				argument.declaredType,
+				value,
+				fail,
+				argument.description,
+			),
+		]);
 	}
 	const extra =
 		(context.getNodeParameter('arguments.argument', itemIndex, []) as Array<{
@@ -170,9 +286,14 @@ function readArguments(context: IExecuteFunctions, itemIndex: number, chosen: st
 
 function readActionName(context: IExecuteFunctions, itemIndex: number): string {
 	const chosen = context.getNodeParameter('action', itemIndex) as string;
-	if (chosen !== CUSTOM_ACTION) return chosen;
-	// A listed action's name is fixed; only "Other" takes a typed name, checked so it cannot reshape the path.
-	const name = String(context.getNodeParameter('customAction', itemIndex, '')).trim();
+	if (findAction(chosen)) return chosen;
+	// A built-in action's name is fixed; one from Workfront's metadata (or an expression) and "Other"
+	// are checked, so that a name cannot reshape the path.
+	const name = (
+		chosen === CUSTOM_ACTION
+			? String(context.getNodeParameter('customAction', itemIndex, ''))
+			: String(chosen ?? '')
+	).trim();
 	if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -187,6 +308,63 @@ function readActionName(context: IExecuteFunctions, itemIndex: number): string {
 	return name;
 }
 
+/** The n8n field types the resource mapper stores, as the Workfront types they are sent as. */
+const MAPPED_TYPES: Record<string, string> = {
+	array: 'string[]',
+	object: 'Object',
+	boolean: 'boolean',
+	number: 'number',
+};
+
+/**
+ * The arguments of an action that Workfront's metadata declares (not a built-in one): the typed
+ * fields of the resource mapper, or the input item's keys when it maps automatically.
+ */
+function readMappedArguments(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	itemIndex: number,
+	chosen: string,
+): QueryParams {
+	if (findAction(chosen)?.kind === 'copy' || chosen === CUSTOM_ACTION) return [];
+	const fail: Fail = (message, help) => {
+		throw new NodeOperationError(context.getNode(), message, { itemIndex, description: help });
+	};
+	const mode = context.getNodeParameter(
+		'actionArguments.mappingMode',
+		itemIndex,
+		'defineBelow',
+	) as string;
+	const schema = (context.getNodeParameter('actionArguments.schema', itemIndex, []) ??
+		[]) as ResourceMapperField[];
+	const declared = new Map(schema.map((field) => [field.id, field]));
+	const values =
+		mode === 'autoMapInputData'
+			? Object.fromEntries(
+					Object.entries(items[itemIndex].json).filter(
+						([key]) => declared.size === 0 || declared.has(key),
+					),
+				)
+			: ((context.getNodeParameter('actionArguments.value', itemIndex, {}) ?? {}) as IDataObject);
+	const params: QueryParams = [];
+	for (const [name, value] of Object.entries(values)) {
+		if (value === undefined || value === null || value === '') continue;
+		const field = declared.get(name);
+		const type = MAPPED_TYPES[String(field?.type ?? 'string')] ?? 'string';
+		params.push([
+			name,
+			serialiseArgument(
+				`Argument ${name}`,
+				type,
+				value,
+				fail,
+				`Workfront declares ${name} of ${chosen} as ${field?.type ?? 'text'}`,
+			),
+		]);
+	}
+	return params;
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -196,7 +374,10 @@ export async function execute(
 		const id = readRecordId(this, itemIndex);
 		const chosen = this.getNodeParameter('action', itemIndex) as string;
 		const action = readActionName(this, itemIndex);
-		const args = readArguments(this, itemIndex, chosen);
+		const args = [
+			...readArguments(this, itemIndex, chosen, objCode),
+			...readMappedArguments(this, items, itemIndex, chosen),
+		];
 		if (findAction(chosen)?.kind === 'copy') {
 			return await workfrontRequest<IDataObject>(this, {
 				method: 'POST',

@@ -44,11 +44,16 @@ export const description: INodeProperties[] = showOnlyFor(
 					name: 'field',
 					values: [
 						{
-							displayName: 'Field',
+							displayName: 'Field Name or ID',
 							name: 'field',
-							type: 'string',
+							type: 'options',
+							typeOptions: {
+								loadOptionsMethod: 'getFields',
+								loadOptionsDependsOn: ['objectType', 'objectCode'],
+							},
 							default: '',
-							placeholder: 'e.g. project:name or status',
+							description:
+								'The field to group by: a field of the object, a referenced field (project:name) or a custom field (DE:&lt;name&gt;). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 						},
 					],
 				},
@@ -74,11 +79,16 @@ export const description: INodeProperties[] = showOnlyFor(
 							options: FUNCTIONS,
 						},
 						{
-							displayName: 'Field',
+							displayName: 'Field Name or ID',
 							name: 'field',
-							type: 'string',
+							type: 'options',
+							typeOptions: {
+								loadOptionsMethod: 'getFields',
+								loadOptionsDependsOn: ['objectType', 'objectCode'],
+							},
 							default: '',
-							placeholder: 'e.g. hours',
+							description:
+								'The field to aggregate, e.g. hours, or ID to count records. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 						},
 					],
 				},

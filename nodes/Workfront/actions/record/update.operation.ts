@@ -10,11 +10,22 @@ import { readBatchSettings, runInBatches, type BatchPlan } from '../../helpers/b
 import { sendBulkWrite } from '../../helpers/bulkWrite';
 import { showOnlyFor } from '../../helpers/displayOptions';
 import { readWriteValues } from '../../helpers/fieldValues';
-import { readObjectCode, readRecordId } from '../../helpers/objectCode';
+import { withFormsOfCustomFields } from '../../helpers/formsOfCustomFields';
+import { MATCH_COLUMN } from '../../helpers/mapperColumns';
+import {
+	parseRecordId,
+	readObjectCode,
+	readRecordId,
+	type RecordIdError,
+} from '../../helpers/objectCode';
 import { readReturnFields } from '../../helpers/returnFields';
 import type { QueryParams } from '../../transport/context';
 import { workfrontRequest } from '../../transport/request';
-import { customFormsOption, fieldValuesProperties } from '../common/fieldValues.description';
+import {
+	attachFormsOption,
+	customFormsOption,
+	fieldValuesProperties,
+} from '../common/fieldValues.description';
 import {
 	batchOptions,
 	optionsCollection,
@@ -25,11 +36,46 @@ import {
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['update'] },
 	[
-		recordIdProperty('update'),
-		...fieldValuesProperties,
-		optionsCollection([customFormsOption, returnFieldsOption, ...batchOptions(true)]),
+		// Map Each Field matches the record on its ID column instead, as n8n's other mapper nodes do.
+		{ ...recordIdProperty('update'), displayOptions: { hide: { inputMode: ['mapper'] } } },
+		...fieldValuesProperties('update'),
+		optionsCollection([
+			attachFormsOption,
+			customFormsOption,
+			returnFieldsOption,
+			...batchOptions(true),
+		]),
 	],
 );
+
+/**
+ * The record an item updates. With Map Each Field it is the ID column (the column to match on), or
+ * the input item's ID when the mapper maps automatically; otherwise the Record parameter.
+ */
+function recordToUpdate(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	values: IDataObject,
+): string {
+	const mode = context.getNodeParameter('inputMode', itemIndex, 'mapper') as string;
+	if (mode !== 'mapper') return readRecordId(context, itemIndex);
+	const automatic =
+		context.getNodeParameter('columns.mappingMode', itemIndex, 'defineBelow') ===
+		'autoMapInputData';
+	const raw = automatic ? context.getInputData()[itemIndex]?.json?.ID : values[MATCH_COLUMN];
+	delete values[MATCH_COLUMN];
+	try {
+		return parseRecordId(raw, `${MATCH_COLUMN} (the field to match on)`);
+	} catch (error) {
+		const { message, description } = error as RecordIdError;
+		throw new NodeOperationError(context.getNode(), message, {
+			itemIndex,
+			description: automatic
+				? 'Map Each Field maps the input item automatically, so the record to update is its ID key. Give each item an ID, or map the fields below.'
+				: `${description} Map Each Field updates the record whose ID is in the ID field.`,
+		});
+	}
+}
 
 interface Change {
 	objCode: string;
@@ -50,14 +96,16 @@ export async function execute(
 		repeatable: true,
 		prepare: async (itemIndex) => {
 			const objCode = readObjectCode(this, itemIndex);
-			const id = readRecordId(this, itemIndex);
-			const values = await readWriteValues(this, itemIndex, objCode);
-			if (Object.keys(values).length === 0) {
+			const read = await readWriteValues(this, itemIndex, objCode, 'update');
+			const matched = this.getNodeParameter('inputMode', itemIndex, 'mapper') === 'mapper';
+			if (Object.keys(read).filter((key) => !matched || key !== MATCH_COLUMN).length === 0) {
 				throw new NodeOperationError(this.getNode(), 'Nothing to update: no fields are given', {
 					itemIndex,
 					description: 'Add at least one field to change.',
 				});
 			}
+			const id = recordToUpdate(this, itemIndex, read);
+			const values = await withFormsOfCustomFields(this, itemIndex, objCode, read, id);
 			const fields = await readReturnFields(this, itemIndex, objCode);
 			return {
 				key: `${objCode}|${JSON.stringify(fields)}`,

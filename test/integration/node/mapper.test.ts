@@ -1,0 +1,227 @@
+import type { IDataObject, INode, INodeParameters, ResourceMapperField } from 'n8n-workflow';
+
+import { Workfront } from '../../../nodes/Workfront/Workfront.node';
+import { editorIssues, type OptionsLoader } from '../../harness/editorIssues';
+import { editorContext, workfrontMethods } from '../../harness/loadOptions';
+import { record, WorkfrontFixture } from '../../support/workfrontNode';
+
+let fixture: WorkfrontFixture;
+let formId: string;
+
+beforeEach(async () => {
+	fixture = await WorkfrontFixture.start();
+	fixture.simulator.seed({ projects: 2, tasksPerProject: 1, issuesPerProject: 0, hoursPerTask: 0 });
+	formId = String(
+		fixture.simulator.state.store.all('CTGY').find(({ name }) => name === 'Campaign Details')?.ID,
+	);
+});
+
+afterEach(async () => fixture.close());
+
+const store = () => fixture.simulator.state.store;
+const workfront = new Workfront();
+
+const loader: OptionsLoader = async (property, path, parameters) => {
+	const method = String(property.typeOptions?.loadOptionsMethod);
+	const load = workfrontMethods.loadOptions[method as keyof typeof workfrontMethods.loadOptions];
+	return await load.call(editorContext(fixture.helper, parameters, `parameters.${path}`));
+};
+
+/**
+ * The node's parameters as the editor keeps them after the user picked fields in Map Each Field:
+ * the columns loaded through n8n-core (getColumns, as the editor calls it), those not filled in
+ * marked removed, the values as typed, and for Update the column to match on.
+ */
+async function mapped(
+	operation: 'create' | 'update',
+	objectType: string,
+	value: IDataObject,
+	extra: IDataObject = {},
+): Promise<IDataObject> {
+	const base = { resource: 'record', operation, objectType, inputMode: 'mapper' };
+	const { fields } = await workfrontMethods.resourceMapping.getColumns.call(
+		editorContext(fixture.helper, base as INodeParameters, 'parameters.columns'),
+	);
+	const schema: ResourceMapperField[] = fields.map((field) => ({
+		...field,
+		removed: !(field.id in value) && !field.required && !field.defaultMatch,
+	}));
+	return {
+		...base,
+		columns: {
+			mappingMode: 'defineBelow',
+			value,
+			matchingColumns: operation === 'update' ? ['ID'] : [],
+			schema,
+			attemptToConvertTypes: false,
+			convertFieldsToString: false,
+		},
+		...extra,
+	};
+}
+
+const asNode = (parameters: IDataObject): INode => ({
+	id: 'mapper',
+	name: 'Workfront',
+	type: 'n8n-nodes-workfront.workfront',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: parameters as INodeParameters,
+});
+
+describe('Update with Map Each Field', () => {
+	test('asks only for the ID to match on, and changes only the fields mapped', async () => {
+		const task = store().all('TASK')[0];
+		const parameters = await mapped('update', 'TASK', { ID: '={{ $json.ID }}', status: 'INP' });
+		const columns = (parameters.columns as { schema: ResourceMapperField[] }).schema;
+		expect(columns.find(({ id }) => id === 'name')?.required).toBe(false);
+		expect(columns.find(({ id }) => id === 'projectID')?.required).toBe(false);
+		expect(columns[0]).toMatchObject({ id: 'ID', canBeUsedToMatch: true, defaultMatch: true });
+
+		// What made n8n refuse to run the workflow: name and projectID required on Update.
+		expect(await editorIssues(workfront, asNode(parameters), loader)).toEqual([]);
+
+		const [updated] = await fixture.output(parameters, [{ ID: task.ID }]);
+		expect(updated).toMatchObject({ ID: task.ID, status: 'INP', name: task.name });
+		const request = fixture.simulator.log.find(({ effectiveMethod }) => effectiveMethod === 'PUT');
+		expect(request?.path).toMatch(new RegExp(`/task/${String(task.ID)}$`, 'i'));
+	});
+
+	test('Create still requires what Workfront requires', async () => {
+		const parameters = await mapped('create', 'TASK', { status: 'NEW' });
+		const issues = await editorIssues(workfront, asNode(parameters), loader);
+		expect(issues.map(({ path }) => path).sort()).toEqual(['columns.name', 'columns.projectID']);
+	});
+
+	test('an empty ID is refused, naming the field to fill', async () => {
+		const parameters = await mapped('update', 'TASK', {
+			ID: '={{ $json.nothing }}',
+			status: 'INP',
+		});
+		const result = await fixture.run(parameters, [{ ID: 'x' }]);
+		expect(result.error?.message).toBe('ID (the field to match on) is empty');
+		expect(String(result.error?.description)).toMatch(/ID field/);
+	});
+
+	test("mapping automatically updates the record named by each item's ID", async () => {
+		const task = store().all('TASK')[0];
+		const [updated] = await fixture.output(
+			{
+				...record('update', { objectType: 'TASK', inputMode: 'mapper' }),
+				columns: { mappingMode: 'autoMapInputData', value: null },
+			},
+			[{ ID: task.ID, priority: 4 }],
+		);
+		expect(updated).toMatchObject({ ID: task.ID, priority: 4 });
+	});
+});
+
+describe('every column type reaches Workfront as its type', () => {
+	test('a list and a number typed as text; columns left empty are not sent', async () => {
+		const parameters = await mapped(
+			'create',
+			'PROJ',
+			{
+				name: 'Typed',
+				'DE:Channels': '["Web", "Email"]',
+				'DE:Expected Leads': '1200',
+				'DE:Region': 'APAC',
+				// Added in the panel but left empty: not sent (the editor keeps null).
+				'DE:Launch Date': null,
+				priority: null,
+			},
+			{ options: { customForms: [formId] } },
+		);
+		expect(await editorIssues(workfront, asNode(parameters), loader)).toEqual([]);
+		const [created] = await fixture.output(parameters);
+		const saved = store().get('PROJ', String(created.ID));
+		expect(saved?.parameterValues).toEqual({
+			'DE:Channels': ['Web', 'Email'],
+			'DE:Expected Leads': 1200,
+			'DE:Region': 'APAC',
+		});
+	});
+
+	test('a workflow written by hand (no columns stored) is typed from Workfront; a bad list is refused clearly', async () => {
+		const byHand = (value: IDataObject) => ({
+			...record('create', { inputMode: 'mapper' }),
+			columns: { mappingMode: 'defineBelow', value },
+		});
+		const [created] = await fixture.output(
+			byHand({ name: 'Commas', 'DE:Channels': 'Web, Print', 'DE:Expected Leads': '7' }),
+		);
+		expect(store().get('PROJ', String(created.ID))?.parameterValues).toMatchObject({
+			'DE:Channels': ['Web', 'Print'],
+			'DE:Expected Leads': 7,
+		});
+		const broken = await fixture.run(byHand({ name: 'Broken', 'DE:Channels': '["Web"' }));
+		expect(broken.error?.message).toBe(
+			'Fields: Marketing Channels (custom field on Campaign Details) (DE:Channels): ["Web" is not a list',
+		);
+		expect(String(broken.error?.description)).toMatch(/\["Web", "Email"\]/);
+		const notANumber = await fixture.run(byHand({ name: 'Broken', 'DE:Expected Leads': 'lots' }));
+		expect(notANumber.error?.message).toMatch(/Expected Leads.*"lots" is not a number/);
+	});
+});
+
+test("enumerations show Workfront's labels with their codes", async () => {
+	const { fields } = await workfrontMethods.resourceMapping.getColumns.call(
+		editorContext(
+			fixture.helper,
+			{ resource: 'record', operation: 'create', objectType: 'PROJ' },
+			'parameters.columns',
+		),
+	);
+	const status = fields.find(({ id }) => id === 'status');
+	expect(status?.options).toEqual(
+		expect.arrayContaining([
+			{ name: 'Current (CUR)', value: 'CUR' },
+			{ name: 'On Hold (ONH)', value: 'ONH' },
+		]),
+	);
+});
+
+describe('custom fields whose form is not attached', () => {
+	test('Create attaches the form of the custom fields mapped', async () => {
+		const [created] = await fixture.output(
+			await mapped('create', 'PROJ', { name: 'Auto form', 'DE:Expected Leads': 50 }),
+		);
+		expect(store().get('PROJ', String(created.ID))).toMatchObject({
+			categoryID: formId,
+			parameterValues: { 'DE:Expected Leads': 50 },
+		});
+	});
+
+	test('turned off, the error names the options to use as the panel names them', async () => {
+		const result = await fixture.run(
+			await mapped(
+				'create',
+				'PROJ',
+				{ name: 'No form', 'DE:Expected Leads': 50 },
+				{ options: { attachForms: false } },
+			),
+		);
+		expect(result.error?.message).toBe(
+			"Custom field 'Expected Leads' (DE:Expected Leads) is on the form 'Campaign Details', which is not attached",
+		);
+		expect(String(result.error?.description)).toContain(
+			'Options > Custom Form Names or IDs, or turn on Options > Attach Forms of Custom Fields',
+		);
+		expect(fixture.apiCalls().filter((call) => call.startsWith('POST'))).toEqual([]);
+	});
+
+	test("Update reads the record's forms and adds the one the custom field needs", async () => {
+		const project = store().insert('PROJ', { name: 'Plain' });
+		const [updated] = await fixture.output(
+			await mapped('update', 'PROJ', { ID: project.ID, 'DE:Region': 'EMEA' }),
+		);
+		expect(updated.ID).toBe(project.ID);
+		expect(store().get('PROJ', project.ID)).toMatchObject({
+			objectCategories: [formId],
+			parameterValues: { 'DE:Region': 'EMEA' },
+		});
+		expect(fixture.apiCalls()).toEqual(
+			expect.arrayContaining([expect.stringMatching(/^GET proj\/\w+$/i)]),
+		);
+	});
+});

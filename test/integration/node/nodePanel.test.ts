@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { NodeHelpers, Workflow, type INode, type INodeType } from 'n8n-workflow';
+
+import { Workfront } from '../../../nodes/Workfront/Workfront.node';
+import { WorkfrontPollTrigger } from '../../../nodes/WorkfrontPollTrigger/WorkfrontPollTrigger.node';
+import { WorkfrontTrigger } from '../../../nodes/WorkfrontTrigger/WorkfrontTrigger.node';
+import { TestNodeTypes } from '../../harness/nodeTypes';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const types: Record<string, INodeType> = {
+	'n8n-nodes-workfront.workfront': new Workfront(),
+	'n8n-nodes-workfront.workfrontTrigger': new WorkfrontTrigger(),
+	'n8n-nodes-workfront.workfrontPollTrigger': new WorkfrontPollTrigger(),
+};
+
+/** The subtitle the canvas shows under a node, computed as n8n's editor computes it. */
+function subtitle(type: string, parameters: INode['parameters']): unknown {
+	const nodeType = types[type];
+	const node: INode = {
+		id: 'n',
+		name: 'Node',
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters:
+			NodeHelpers.getNodeParameters(
+				nodeType.description.properties,
+				parameters,
+				true,
+				false,
+				null,
+				nodeType.description,
+			) ?? {},
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes(types),
+	});
+	return workflow.expression.getSimpleParameterValue(
+		node,
+		String(nodeType.description.subtitle),
+		'internal',
+		{},
+	);
+}
+
+describe('canvas subtitles read as the panel names things', () => {
+	test.each([
+		[{ resource: 'record', operation: 'getMany', objectType: 'TASK' }, 'Get Many: Task'],
+		[
+			{ resource: 'record', operation: 'executeAction', objectType: 'PROJ' },
+			'Execute Action: Project',
+		],
+		[
+			{ resource: 'record', operation: 'create', objectType: '__other', objectCode: 'BLIN' },
+			'Create: BLIN',
+		],
+		[{ resource: 'record', operation: 'get', objectType: 'RSALLO' }, 'Get: RSALLO'],
+		[{ resource: 'document', operation: 'upload' }, 'Upload: Document'],
+		[{ resource: 'customApiCall', method: 'GET', path: 'work/myWork' }, 'GET work/myWork'],
+	])('Workfront %j', (parameters, expected) => {
+		expect(subtitle('n8n-nodes-workfront.workfront', parameters)).toBe(expected);
+	});
+
+	test('the triggers', () => {
+		expect(
+			subtitle('n8n-nodes-workfront.workfrontTrigger', {
+				objectType: 'PROJ',
+				events: ['CREATE', 'UPDATE'],
+			}),
+		).toBe('Created, Updated: Project');
+		expect(subtitle('n8n-nodes-workfront.workfrontPollTrigger', { objectType: 'OPTASK' })).toBe(
+			'Created or Updated: Issue',
+		);
+	});
+});
+
+describe('the node panel', () => {
+	test('"Report issue" and Docs lead to this package and its README sections', () => {
+		const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<
+			string,
+			{ url?: string } | string
+		>;
+		const repository = String((pkg.repository as { url: string }).url);
+		expect(repository).toMatch(/^git\+https:\/\/github\.com\/.+\.git$/);
+		expect((pkg.bugs as { url: string }).url).toMatch(/^https:\/\/github\.com\/.+\/issues$/);
+		expect(String(pkg.homepage)).toMatch(/^https:\/\/github\.com\/.+#readme$/);
+
+		const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+		// GitHub's anchors: the heading in lower case, spaces as dashes, punctuation dropped.
+		const anchors = new Set(
+			[...readme.matchAll(/^#+ (.+)$/gm)].map(([, heading]) =>
+				heading
+					.toLowerCase()
+					.replace(/[^\w\- ]/g, '')
+					.replace(/ /g, '-'),
+			),
+		);
+		for (const folder of ['Workfront', 'WorkfrontTrigger', 'WorkfrontPollTrigger']) {
+			const codex = JSON.parse(
+				readFileSync(join(ROOT, 'nodes', folder, `${folder}.node.json`), 'utf8'),
+			) as { resources: Record<string, Array<{ url: string }>> };
+			for (const { url } of [
+				...codex.resources.primaryDocumentation,
+				...codex.resources.credentialDocumentation,
+			]) {
+				const [base, anchor] = url.split('#');
+				expect(repository).toContain(base.replace('https://', ''));
+				expect(anchors).toContain(anchor);
+			}
+		}
+	});
+
+	test("searching Workfront shows a description of the whole package (n8n shows the trigger's)", () => {
+		// n8n's node creator merges "Workfront" and "Workfront Trigger" into one entry and gives it
+		// the trigger's description (generateMergedNodesAndActions in n8n's editor).
+		const text = String(types['n8n-nodes-workfront.workfrontTrigger'].description.description);
+		expect(text).toMatch(/Create, read, search, update/);
+		expect(text).toMatch(/start workflows when/);
+	});
+
+	test("Ignore Changes by This Credential's User is visible from the start, and the listening hint says why events may not come", () => {
+		const trigger = types['n8n-nodes-workfront.workfrontTrigger'].description;
+		const parameters = NodeHelpers.getNodeParameters(
+			trigger.properties,
+			{},
+			true,
+			false,
+			null,
+			trigger,
+		);
+		expect(parameters?.options).toEqual({ ignoreOwnEvents: true });
+		const panel = trigger.triggerPanel as { executionsHelp: { inactive: string } };
+		expect(panel.executionsHelp.inactive).toContain("Ignore Changes by This Credential's User");
+	});
+
+	test('Fields to Leave Out is shown only where it acts', () => {
+		const node = types['n8n-nodes-workfront.workfront'].description;
+		const shown = (parameters: INode['parameters']) =>
+			Object.keys(
+				NodeHelpers.getNodeParameters(node.properties, parameters, true, false, null, node) ?? {},
+			).includes('ignoreFields');
+		const base = { resource: 'record', operation: 'create', objectType: 'PROJ' };
+		expect(shown({ ...base, inputMode: 'auto' })).toBe(true);
+		expect(
+			shown({
+				...base,
+				inputMode: 'mapper',
+				columns: { mappingMode: 'autoMapInputData', value: null },
+			}),
+		).toBe(true);
+		expect(
+			shown({ ...base, inputMode: 'mapper', columns: { mappingMode: 'defineBelow', value: null } }),
+		).toBe(false);
+		expect(shown({ ...base, inputMode: 'json' })).toBe(false);
+	});
+});
