@@ -11,13 +11,15 @@ export default [
 		rules: { '@n8n/community-nodes/no-runtime-dependencies': 'off' },
 	},
 	{
-		// Tests, benchmarks and scripts are not shipped: they may start processes (n8n, npm), and
-		// their simulator accounts are made-up values, not secrets.
+		// Tests, benchmarks and scripts are not shipped: they may start processes (n8n, npm), their
+		// simulator accounts are made-up values, not secrets, and some call the older request
+		// helpers on purpose, because n8n's HTTP Request node does.
 		files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
 		rules: {
 			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
 			'@n8n/community-nodes/no-dangerous-functions': 'off',
 			'@n8n/community-nodes/require-node-api-error': 'off',
+			'@n8n/community-nodes/no-deprecated-workflow-functions': 'off',
 		},
 	},
 ];

@@ -26,7 +26,11 @@ export function requestDestination(
 	options: AnyRequestOptions,
 	fallbackBase: string,
 ): URL | undefined {
-	const raw = options.url !== undefined ? options.url : options.uri;
+	// n8n 1.x takes `url` when it is not undefined, n8n 2.x `url ?? uri`: when both are given they
+	// must agree, or no one can say where the request goes.
+	const given = [options.url, options.uri].filter((value) => value !== undefined && value !== null);
+	if (given.length === 2 && String(given[0]) !== String(given[1])) return undefined;
+	const raw = given[0];
 	const url = raw === undefined || raw === null ? '' : String(raw);
 	let full = url;
 	if (!ABSOLUTE_URL.test(url)) {
@@ -52,6 +56,18 @@ export function addSessionHeader(
 ): IHttpRequestOptions {
 	const origin = normaliseWorkfrontUrl(credentials.url);
 	const options = requestOptions as AnyRequestOptions;
+	// A proxy (the HTTP Request node's Proxy option) or a custom agent sees the whole request on
+	// plain http, token included: whoever set it is not necessarily trusted with the token.
+	const extras = options as unknown as Record<string, unknown>;
+	const intermediary = ['proxy', 'agent', 'httpAgent', 'httpsAgent'].find(
+		(key) => extras[key] !== undefined && extras[key] !== null && extras[key] !== false,
+	);
+	if (intermediary) {
+		throw new WorkfrontCredentialError(
+			`The Workfront JWT API credential does not send its token through a request's own proxy or agent ("${intermediary}"). Nothing was sent. Remove the Proxy option; a proxy for the whole n8n instance (HTTP_PROXY, HTTPS_PROXY) still applies.`,
+			'Workfront URL',
+		);
+	}
 	const target = requestDestination(options, origin);
 	if (!target || target.origin !== origin) {
 		const where = target ? target.origin : 'an address that is not a full URL';
@@ -60,8 +76,11 @@ export function addSessionHeader(
 			'Workfront URL',
 		);
 	}
-	const url = options.url !== undefined ? options.url : options.uri;
-	if (!options.baseURL && !ABSOLUTE_URL.test(url === undefined ? '' : String(url))) {
+	const url = options.url ?? options.uri;
+	if (
+		!options.baseURL &&
+		!ABSOLUTE_URL.test(url === undefined || url === null ? '' : String(url))
+	) {
 		options.baseURL = origin;
 	}
 	// Both option shapes: n8n's own (IHttpRequestOptions) and the request-library one.

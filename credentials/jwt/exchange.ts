@@ -1,5 +1,6 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
+import { untilAborted } from '../../nodes/shared/transport/deadline';
 import { redactSecrets, WorkfrontCredentialError } from './credentialError';
 import { explainNetworkFailure, explainRefusedExchange } from './exchangeErrors';
 
@@ -83,28 +84,35 @@ export async function exchangeJwtForToken(
 	input: ExchangeInput,
 ): Promise<string> {
 	const secrets = [input.clientSecret, input.jwt];
+	// The client's own timeout only notices silence; a server that trickles bytes would hold the
+	// exchange (and every request waiting for it) for ever. This deadline is for the whole answer.
+	const deadline = AbortSignal.timeout(EXCHANGE_TIMEOUT_MS);
 	let response: FullResponse;
 	try {
-		response = (await httpRequest({
-			method: 'POST',
-			url: `${input.origin}${EXCHANGE_PATH}`,
-			headers: {
-				'Content-Type': 'application/x-www-form-urlencoded',
-				Accept: 'application/json',
-			},
-			body: new URLSearchParams({
-				client_id: input.clientId,
-				client_secret: input.clientSecret,
-				jwt_token: input.jwt,
-			}).toString(),
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			// The body carries the client secret and the signed JWT: it goes to this URL or nowhere.
-			disableFollowRedirect: true,
-			timeout: EXCHANGE_TIMEOUT_MS,
-		})) as FullResponse;
+		response = (await untilAborted(
+			httpRequest({
+				method: 'POST',
+				url: `${input.origin}${EXCHANGE_PATH}`,
+				headers: {
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Accept: 'application/json',
+				},
+				body: new URLSearchParams({
+					client_id: input.clientId,
+					client_secret: input.clientSecret,
+					jwt_token: input.jwt,
+				}).toString(),
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				// The body carries the client secret and the signed JWT: it goes to this URL or nowhere.
+				disableFollowRedirect: true,
+				timeout: EXCHANGE_TIMEOUT_MS,
+				abortSignal: deadline,
+			}),
+			deadline,
+		)) as FullResponse;
 	} catch (error) {
-		throw explainNetworkFailure(error, input.origin);
+		throw explainNetworkFailure(deadline.aborted ? { code: 'ETIMEDOUT' } : error, input.origin);
 	}
 
 	const status = Number(response?.statusCode ?? 0);

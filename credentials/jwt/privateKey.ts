@@ -4,6 +4,8 @@ import { WorkfrontCredentialError } from './credentialError';
 
 const FIELD = 'Private Key';
 const MIN_RSA_BITS = 2048;
+/** Larger keys work, but cost seconds of CPU per signature: no real Workfront key pair is larger. */
+const MAX_RSA_BITS = 8192;
 /** A BEGIN or END line; the label is bounded so that no input makes the search backtrack far. */
 const PEM_MARKER = /-----(BEGIN|END) ([A-Z0-9 ]{1,64})-----/g;
 /**
@@ -151,6 +153,19 @@ function explainMissingPrivateKey(text: string, blocks: PemBlock[]): never {
 	);
 }
 
+/**
+ * A real key's private exponent is no longer than its modulus. A crafted one can be far longer
+ * (with junk CRT values that force the slow path), making every signature take many seconds.
+ */
+function rejectCraftedExponent(key: KeyObject): void {
+	const jwk = key.export({ format: 'jwk' }) as { n?: string; d?: string };
+	if (!jwk.n || !jwk.d || jwk.d.length > jwk.n.length) {
+		fail(
+			`the key's private exponent is not that of a real RSA key, so signing with it would take very long. ${NEW_PAIR_HINT}`,
+		);
+	}
+}
+
 function parseKey(block: PemBlock): KeyObject {
 	try {
 		return createPrivateKey({ key: toPem(block.label, block.body), format: 'pem' });
@@ -186,6 +201,12 @@ export function loadPrivateKey(raw: unknown): KeyObject {
 		);
 	}
 	const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+	if (bits > MAX_RSA_BITS) {
+		fail(
+			`this RSA key has ${bits} bits; use one of ${MIN_RSA_BITS} to ${MAX_RSA_BITS} bits (signing with a larger key takes seconds on every token exchange). ${NEW_PAIR_HINT}`,
+		);
+	}
+	rejectCraftedExponent(key);
 	if (bits < MIN_RSA_BITS) {
 		fail(
 			`this RSA key has ${bits} bits; RS256 with Workfront needs at least ${MIN_RSA_BITS}. ${NEW_PAIR_HINT}`,

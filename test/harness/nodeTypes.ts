@@ -88,7 +88,6 @@ export class HttpRequestLike implements INodeType {
 		const method = this.getNodeParameter('method', 0) as 'GET' | 'POST';
 		const body = this.getNodeParameter('body', 0, '') as string;
 		// Deliberately the older helper: it is the one n8n's HTTP Request node v4 calls.
-		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
 		const response = (await this.helpers.requestWithAuthentication.call(
 			this,
 			'workfrontJwtApi',

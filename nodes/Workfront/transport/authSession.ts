@@ -70,15 +70,16 @@ function errorOf(body: unknown): { class?: unknown; message?: unknown } | undefi
 		: undefined;
 }
 
-/** Workfront says "not logged in" with 401, and has been seen saying it in the body of other statuses. */
+/**
+ * Workfront says "not logged in" with 401, and has been seen saying it, with its
+ * AuthenticationException class, in the body of other statuses. Its words alone are not enough:
+ * an error message may quote the user's own data ("Invalid session cleanup (Q3)"), and taking that
+ * for a session problem would re-send a write.
+ */
 export function isAuthenticationFailure(response: RawResponse): boolean {
 	if (response.statusCode === 401) return true;
 	const error = errorOf(response.body);
-	return (
-		(typeof error?.class === 'string' && error.class.endsWith('AuthenticationException')) ||
-		(typeof error?.message === 'string' &&
-			/not currently logged in|invalid session/i.test(error.message))
-	);
+	return typeof error?.class === 'string' && error.class.endsWith('AuthenticationException');
 }
 
 /**
@@ -118,6 +119,7 @@ async function sendAsTheExchange(
 	state: SessionState,
 	options: IHttpRequestOptions,
 	credentials: ICredentialDataDecryptedObject,
+	itemIndex: number,
 ): Promise<SessionResponse> {
 	const handed = { ...credentials, accessToken: '' };
 	let settle: (outcome: ExchangeOutcome) => void = () => undefined;
@@ -133,16 +135,34 @@ async function sendAsTheExchange(
 		return { response, token };
 	} catch (error) {
 		if (tokenOf(handed) === '') {
-			// The exchange itself failed (the request was never sent).
-			state.failure = { error, until: Date.now() + EXCHANGE_FAILURE_HOLD_MS };
-			settle({ ok: false, error });
-		} else settle({ ok: true });
+			// The exchange itself failed, so the request was never sent. Said as the credential said
+			// it: its words may quote Workfront ("timed out"), and must not be read as a network
+			// failure of the request, which would report a write as possibly applied.
+			const failure = exchangeFailure(context, error, itemIndex);
+			state.failure = { error: failure, until: Date.now() + EXCHANGE_FAILURE_HOLD_MS };
+			settle({ ok: false, error: failure });
+			throw failure;
+		}
+		settle({ ok: true });
 		// As n8n threw it (a NodeApiError); the transport turns it into the user's message.
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 		throw error;
 	} finally {
 		state.exchange = undefined;
 	}
+}
+
+function exchangeFailure(
+	context: WorkfrontContext,
+	error: unknown,
+	itemIndex: number,
+): NodeOperationError {
+	const message = error instanceof Error && error.message ? error.message : String(error);
+	return new NodeOperationError(context.getNode(), message, {
+		itemIndex,
+		description:
+			'Getting an access token failed, so nothing was sent to Workfront. If this names a credential field, open the Workfront JWT API credential, correct it and press Test.',
+	});
 }
 
 function refusedAgain(context: WorkfrontContext, itemIndex: number): NodeOperationError {
@@ -186,7 +206,7 @@ export async function sendWithSession(
 			if (execution !== undefined && state.refusedFresh === execution) {
 				throw refusedAgain(context, itemIndex);
 			}
-			return await sendAsTheExchange(context, state, makeOptions(), credentials);
+			return await sendAsTheExchange(context, state, makeOptions(), credentials, itemIndex);
 		}
 		const response = await send(context, makeOptions(), { ...credentials });
 		if (!isAuthenticationFailure(response)) return { response, token };

@@ -1,7 +1,8 @@
-import { NodeOperationError, sleep, type IDataObject, type INode } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
 import { redactValue } from '../../../credentials/jwt/credentialError';
 import { redirectTarget } from '../../../credentials/jwt/exchange';
+import { pause, untilAborted } from '../../shared/transport/deadline';
 import { TIMEOUT_CODE } from '../../shared/transport/networkFailures';
 import { sendWithSession, type RawResponse } from './authSession';
 import { readConnection, type Connection } from './connection';
@@ -49,25 +50,6 @@ function parseBody(body: unknown): unknown {
 		return JSON.parse(text);
 	} catch {
 		return body;
-	}
-}
-
-/**
- * Rejects as soon as `signal` aborts, whether or not the helper underneath honours it: n8n
- * versions differ in which abort signal they pass on, and a hung request must end all the same.
- */
-async function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-	work.catch(() => undefined);
-	if (signal.aborted) throw signal.reason;
-	let onAbort: () => void = () => undefined;
-	const aborted = new Promise<never>((_, reject) => {
-		onAbort = () => reject(signal.reason);
-		signal.addEventListener('abort', onAbort, { once: true });
-	});
-	try {
-		return await Promise.race([work, aborted]);
-	} finally {
-		signal.removeEventListener('abort', onAbort);
 	}
 }
 
@@ -124,6 +106,27 @@ async function sendAttempt(
 		throw error;
 	} finally {
 		clearTimeout(timeout);
+	}
+}
+
+/**
+ * The pause before a retry, cut short when the work this request belongs to failed elsewhere (a
+ * sibling page) or the execution was stopped: a Retry-After of a minute must not hold a failure.
+ */
+async function waitBeforeRetry(
+	context: WorkfrontContext,
+	request: WorkfrontRequest,
+	milliseconds: number,
+): Promise<void> {
+	const withCancel = context as { getExecutionCancelSignal?: () => AbortSignal | undefined };
+	const signals = [request.signal, withCancel.getExecutionCancelSignal?.()].filter(
+		(signal): signal is AbortSignal => signal !== undefined,
+	);
+	try {
+		await pause(milliseconds, signals.length > 0 ? AbortSignal.any(signals) : undefined);
+	} catch {
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+		throw new RequestCancelled(context.getNode());
 	}
 }
 
@@ -200,7 +203,7 @@ export async function workfrontCall(
 			if (code === TIMEOUT_CODE) timeouts += 1;
 			const tries = code === TIMEOUT_CODE ? RETRY.maxTimeoutAttempts : RETRY.maxAttempts;
 			if (attempt < RETRY.maxAttempts && timeouts < tries && shouldRetryNetworkError(code, kind)) {
-				await sleep(backoffMs(attempt));
+				await waitBeforeRetry(context, request, backoffMs(attempt));
 				continue;
 			}
 			throw transportFailure(context.getNode(), error, kind, itemIndex);
@@ -226,7 +229,11 @@ export async function workfrontCall(
 			status >= 400 || (!isBytes && body !== null && typeof body === 'object' && 'error' in body);
 		if (!failed) return { ...answer, body };
 		if (attempt < RETRY.maxAttempts && shouldRetryStatus(status, kind)) {
-			await sleep(retryAfterMs(headerOf(answer.headers, 'retry-after')) ?? backoffMs(attempt));
+			await waitBeforeRetry(
+				context,
+				request,
+				retryAfterMs(headerOf(answer.headers, 'retry-after')) ?? backoffMs(attempt),
+			);
 			continue;
 		}
 		// Whatever answered may quote the request back, token included.
@@ -261,10 +268,11 @@ export async function workfrontRequest<T = unknown>(
 export async function workfrontDownload(
 	context: WorkfrontContext,
 	request: Omit<WorkfrontRequest, 'binary'>,
-): Promise<{ data: Buffer; headers: Record<string, unknown> }> {
-	const { body, headers } = await workfrontCall(context, { ...request, binary: true });
+): Promise<{ data: Buffer; headers: Record<string, unknown>; token: string }> {
+	const { body, headers, token } = await workfrontCall(context, { ...request, binary: true });
 	return {
 		data: Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer),
 		headers: headers ?? {},
+		token,
 	};
 }

@@ -104,7 +104,7 @@ interface CallTarget {
  * Accepts what people paste: a bare path, a path with /attask/api/<v>/, or a whole URL (its host is
  * dropped: calls only ever go to the credential's host). The path must stay below the API root it
  * names, so it is checked as Workfront would read it: percent-escapes decoded (repeatedly) and
- * backslashes read as slashes, no `.` or `..` segment; `#` would silently cut off the query, so it
+ * backslashes read as slashes, `;parameters` dropped from each segment, no `.` or `..` segment; `#` would silently cut off the query, so it
  * is refused.
  */
 function readPath(context: IExecuteFunctions, itemIndex: number): CallTarget {
@@ -131,7 +131,11 @@ function readPath(context: IExecuteFunctions, itemIndex: number): CallTarget {
 	}
 	const [pathPart] = path.split('?', 1);
 	const decoded = fullyDecoded(pathPart);
-	const segments = decoded?.replace(/\\/g, '/').split('/');
+	// Java servers drop `;parameters` from a segment before resolving dots: `..;x` is `..` there.
+	const segments = decoded
+		?.replace(/\\/g, '/')
+		.split('/')
+		.map((segment) => segment.split(';')[0]);
 	if (!segments || segments.some((segment) => segment === '..' || segment === '.')) {
 		fail(
 			context,

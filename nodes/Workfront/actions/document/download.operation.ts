@@ -9,6 +9,7 @@ import { showOnlyFor } from '../../helpers/displayOptions';
 import { readRecordId } from '../../helpers/objectCode';
 import { singleRecord } from '../../helpers/singleRecord';
 import { asItemError, errorItem } from '../../helpers/perItem';
+import { redactSecrets } from '../../../../credentials/jwt/credentialError';
 import { workfrontDownload, workfrontRequest } from '../../transport/request';
 import { optionsCollection, recordLocator } from '../common/common.description';
 
@@ -89,7 +90,7 @@ async function downloadOne(
 		);
 	}
 	const currentVersion = (metadata.currentVersion as IDataObject | undefined) ?? {};
-	const { data, headers } = await workfrontDownload(context, {
+	const { data, headers, token } = await workfrontDownload(context, {
 		method: 'GET',
 		path: downloadPath,
 		fromOrigin: true,
@@ -98,11 +99,15 @@ async function downloadOne(
 		// The current version's size; another version's is not known here, so the default applies.
 		transferBytes: versionId ? undefined : Number(currentVersion.docSize) || undefined,
 	});
-	const fileName =
+	// The headers are whatever answered: they reach the output item, so the token is kept out.
+	const fileName = redactSecrets(
 		fileNameFrom(headers['content-disposition']) ??
-		String(currentVersion.fileName ?? metadata.name ?? documentId);
-	const mimeType = String(
-		headers['content-type'] ?? currentVersion.fileType ?? 'application/octet-stream',
+			String(currentVersion.fileName ?? metadata.name ?? documentId),
+		[token],
+	);
+	const mimeType = redactSecrets(
+		String(headers['content-type'] ?? currentVersion.fileType ?? 'application/octet-stream'),
+		[token],
 	)
 		.split(';')[0]
 		.trim();
