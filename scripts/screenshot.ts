@@ -98,7 +98,15 @@ async function checkWorkflow(
 	const canvasIssues = await page.locator('[data-test-id="node-issues"]').count();
 	for (const { name } of nodes) {
 		await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
-		await page.getByText('Credential to connect with').first().waitFor({ timeout: 30_000 });
+		await page
+			.locator('[data-test-id="node-parameters"]')
+			.first()
+			.waitFor({ timeout: 30_000 })
+			.catch(async (error: unknown) => {
+				// What the page showed instead, to see why the panel did not open.
+				await page.screenshot({ path: join(PACKAGE_ROOT, '.cache', 'editor-check-failure.png') });
+				throw error;
+			});
 		// The lists (object types, fields, forms) load from the simulator after the panel opens.
 		await page.waitForLoadState('networkidle');
 		await page.waitForTimeout(1500);
@@ -165,11 +173,15 @@ async function main(): Promise<void> {
 		}
 		// The sample workflows' nodes (their IDs do not matter here: only names and types are used).
 		const samples = demoWorkflows({ campaignFormId: '', briefDocumentId: '' });
+		// The README's screenshots show n8n 1.x; with --n8n=2 only the check runs.
 		const shots: Record<string, Record<string, string>> = {
-			demoTemplate: {
-				canvas: join(IMAGES, 'workfront-canvas.png'),
-				'Create project': join(IMAGES, 'workfront-node.png'),
-			},
+			demoTemplate:
+				major === 2
+					? {}
+					: {
+							canvas: join(IMAGES, 'workfront-canvas.png'),
+							'Create project': join(IMAGES, 'workfront-node.png'),
+						},
 		};
 		for (const definition of samples) {
 			const id = String(definition.id);
@@ -181,7 +193,7 @@ async function main(): Promise<void> {
 				if (issues.length > 0) failed = true;
 			}
 		}
-		console.log(`Screenshots written to ${IMAGES}`);
+		if (major === 1) console.log(`Screenshots written to ${IMAGES}`);
 	} finally {
 		await browser.close();
 		await demo.stop();

@@ -243,16 +243,17 @@ async function mappedColumns(
 	const filled = Object.entries(columns).filter(
 		([, value]) => value !== undefined && value !== null && value !== '',
 	);
-	// Without the editor's columns (a workflow written by hand), the types come from Workfront.
-	const schema =
-		storedSchema(context) ??
-		(filled.some(([, value]) => typeof value === 'string')
-			? await mapperColumns(context, objCode, operation)
-			: []);
+	// Text typed into a column (a list, or a number, which the editor offers as text) is converted
+	// to the type Workfront's metadata gives the field; the editor's stored columns say which
+	// columns were removed.
+	const stored = storedSchema(context) ?? [];
+	const types = filled.some(([, value]) => typeof value === 'string')
+		? await mapperColumns(context, objCode, operation, 'values')
+		: stored;
 	const values: IDataObject = {};
 	for (const [key, value] of filled) {
-		const column = schema.find(({ id }) => id === key);
-		if (column?.removed) continue;
+		if (stored.find(({ id }) => id === key)?.removed) continue;
+		const column = types.find(({ id }) => id === key) ?? stored.find(({ id }) => id === key);
 		values[key] = typedColumn(context, itemIndex, column, key, value) as IDataObject[string];
 	}
 	return values;

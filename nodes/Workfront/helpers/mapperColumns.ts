@@ -58,7 +58,18 @@ export async function mapperColumns(
 	context: WorkfrontContext,
 	objCode: string,
 	operation: string,
+	purpose: 'editor' | 'values' = 'editor',
 ): Promise<ResourceMapperField[]> {
+	/**
+	 * n8n's editor shows an added number column's empty value as 0 and stores that 0, so a number
+	 * column the user added and left alone would set the field to 0 (seen in n8n 1.123's editor).
+	 * The editor therefore gets number columns as text columns, which stay empty until typed in;
+	 * the values are sent as numbers (purpose 'values', the types the node converts to).
+	 */
+	const shown = (type: FieldType): FieldType =>
+		purpose === 'editor' && type === 'number' ? 'string' : type;
+	const numberHint = (type: FieldType) =>
+		purpose === 'editor' && type === 'number' ? ', a number' : '';
 	const metadata = await objectMetadata(context, objCode);
 	const { fields: custom } = await customFormsOf(context, objCode).catch(() => ({
 		fields: [] as CustomField[],
@@ -81,12 +92,15 @@ export async function mapperColumns(
 		.filter((field) => !field.readOnly && !SYSTEM_FIELDS.has(field.name))
 		.map((field) => ({
 			id: field.name,
-			displayName: field.label === field.name ? field.name : `${field.label} (${field.name})`,
+			displayName:
+				field.label === field.name && standardType(field) !== 'number'
+					? field.name
+					: `${field.label} (${field.name}${numberHint(standardType(field))})`,
 			required: isCreate && field.required,
 			defaultMatch: false,
 			canBeUsedToMatch: false,
 			display: true,
-			type: standardType(field),
+			type: shown(standardType(field)),
 			...(field.possibleValues?.length
 				? {
 						options: field.possibleValues.map(({ value, label }) => ({
@@ -98,12 +112,12 @@ export async function mapperColumns(
 		}));
 	const customColumns: ResourceMapperField[] = custom.map((field) => ({
 		id: `DE:${field.name}`,
-		displayName: `${field.label} (custom field on ${field.forms.join(', ')})`,
+		displayName: `${field.label} (custom field on ${field.forms.join(', ')}${numberHint(customType(field))})`,
 		required: false,
 		defaultMatch: false,
 		canBeUsedToMatch: false,
 		display: true,
-		type: customType(field),
+		type: shown(customType(field)),
 		...(customType(field) === 'options'
 			? { options: field.options.map((value) => ({ name: value, value })) }
 			: {}),

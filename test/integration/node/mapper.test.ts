@@ -87,6 +87,25 @@ describe('Update with Map Each Field', () => {
 		expect(request?.path).toMatch(new RegExp(`/task/${String(task.ID)}$`, 'i'));
 	});
 
+	test('a number column added but left empty leaves the field as it is', async () => {
+		const project = store().insert('PROJ', { name: 'Keep', priority: 3, status: 'PLN' });
+		// What the editor stores for an added, untouched text column: ''. (Its number input stored
+		// 0, which would have set priority to 0; number columns are therefore text columns.)
+		const parameters = await mapped('update', 'PROJ', {
+			ID: project.ID,
+			status: 'CUR',
+			priority: '',
+		});
+		const columns = (parameters.columns as { schema: ResourceMapperField[] }).schema;
+		expect(columns.find(({ id }) => id === 'priority')?.type).toBe('string');
+		await fixture.output(parameters);
+		expect(store().get('PROJ', project.ID)).toMatchObject({ status: 'CUR', priority: 3 });
+		const [typed] = await fixture.output(
+			await mapped('update', 'PROJ', { ID: project.ID, priority: '0' }),
+		);
+		expect(typed.priority).toBe(0);
+	});
+
 	test('Create still requires what Workfront requires', async () => {
 		const parameters = await mapped('create', 'TASK', { status: 'NEW' });
 		const issues = await editorIssues(workfront, asNode(parameters), loader);
@@ -126,9 +145,9 @@ describe('every column type reaches Workfront as its type', () => {
 				'DE:Channels': '["Web", "Email"]',
 				'DE:Expected Leads': '1200',
 				'DE:Region': 'APAC',
-				// Added in the panel but left empty: not sent (the editor keeps null).
+				// Added in the panel but left empty: not sent (the editor keeps null, or '' in a text column).
 				'DE:Launch Date': null,
-				priority: null,
+				priority: '',
 			},
 			{ options: { customForms: [formId] } },
 		);

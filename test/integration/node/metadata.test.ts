@@ -141,7 +141,13 @@ describe('the resource mapper', () => {
 		).toEqual(writable.map(([name]) => name).sort());
 		const byId = Object.fromEntries(fields.map((field) => [field.id, field]));
 		expect(byId.name).toMatchObject({ required: true, type: 'string' });
-		expect(byId.priority).toMatchObject({ required: false, type: 'number' });
+		// Number columns are text in the editor (its number input would store 0 for an untouched
+		// column), labelled as numbers and sent as numbers.
+		expect(byId.priority).toMatchObject({
+			required: false,
+			type: 'string',
+			displayName: 'Priority (priority, a number)',
+		});
 		expect(byId.plannedStartDate).toMatchObject({ type: 'dateTime' });
 		expect(byId.status).toMatchObject({ type: 'options' });
 		expect(byId.status.options?.map(({ value }) => value)).toEqual(spec.fields.status.enumValues);
@@ -155,7 +161,10 @@ describe('the resource mapper', () => {
 			'APAC',
 		]);
 		expect(byId['DE:Channels']).toMatchObject({ type: 'array' });
-		expect(byId['DE:Expected Leads']).toMatchObject({ type: 'number' });
+		expect(byId['DE:Expected Leads']).toMatchObject({
+			type: 'string',
+			displayName: 'Expected Leads (custom field on Campaign Details, a number)',
+		});
 		expect(byId['DE:Launch Date']).toMatchObject({ type: 'dateTime' });
 	});
 
