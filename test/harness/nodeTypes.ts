@@ -62,9 +62,11 @@ export class TestNodeTypes implements INodeTypes {
 }
 
 /**
- * What n8n's HTTP Request node (v4) does with a predefined credential type, reduced to the call
- * that matters here: request-library options with `uri` (not `url`), redirects followed by default
- * (Follow Redirects on, at most 21), through n8n-core's requestWithAuthentication.
+ * What n8n's HTTP Request node (v4) does with a predefined credential type, reduced to the calls
+ * that matter here: request-library options with `uri` (not `url`), redirects followed by default
+ * (Follow Redirects on, at most 21), Options > Proxy and Ignore SSL Issues when given, one request
+ * per item, through
+ * n8n-core's requestWithAuthentication (the older helper, which that node calls).
  */
 export class HttpRequestLike implements INodeType {
 	description: INodeType['description'] = {
@@ -72,7 +74,7 @@ export class HttpRequestLike implements INodeType {
 		name: 'httpRequestLike',
 		group: ['output'],
 		version: 1,
-		description: 'Sends one request with a predefined credential type',
+		description: 'Sends one request per item with a predefined credential type',
 		defaults: { name: 'HTTP Request' },
 		inputs: ['main'],
 		outputs: ['main'],
@@ -81,29 +83,43 @@ export class HttpRequestLike implements INodeType {
 			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
 			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
 			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
+			{ displayName: 'Proxy', name: 'proxy', type: 'string', default: '' },
+			{ displayName: 'Ignore SSL Issues', name: 'ignoreSsl', type: 'boolean', default: false },
+			{ displayName: 'Continue', name: 'continue', type: 'boolean', default: false },
 		],
 	} as INodeType['description'];
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const method = this.getNodeParameter('method', 0) as 'GET' | 'POST';
-		const body = this.getNodeParameter('body', 0, '') as string;
-		// Deliberately the older helper: it is the one n8n's HTTP Request node v4 calls.
-		const response = (await this.helpers.requestWithAuthentication.call(
-			this,
-			'workfrontJwtApi',
-			{
-				method,
-				uri: this.getNodeParameter('url', 0) as string,
+		const output: INodeExecutionData[] = [];
+		for (let index = 0; index < this.getInputData().length; index += 1) {
+			const body = this.getNodeParameter('body', index, '') as string;
+			const proxy = this.getNodeParameter('proxy', index, '') as string;
+			const options: IDataObject = {
+				method: this.getNodeParameter('method', index, 'GET') as string,
+				uri: this.getNodeParameter('url', index) as string,
 				json: true,
 				gzip: true,
+				rejectUnauthorized: !this.getNodeParameter('ignoreSsl', index, false),
 				followRedirect: true,
 				followAllRedirects: true,
 				maxRedirects: 21,
 				...(body ? { body: JSON.parse(body) as IDataObject } : {}),
-			},
-			undefined,
-			0,
-		)) as IDataObject;
-		return [[{ json: response ?? {} }]];
+				...(proxy ? { proxy } : {}),
+			};
+			try {
+				const response = (await this.helpers.requestWithAuthentication.call(
+					this,
+					'workfrontJwtApi',
+					options as never,
+					undefined,
+					index,
+				)) as IDataObject;
+				output.push({ json: response ?? {} });
+			} catch (error) {
+				if (!this.getNodeParameter('continue', index, false)) throw error;
+				output.push({ json: { error: (error as Error).message } });
+			}
+		}
+		return [output];
 	}
 }

@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { CREDENTIAL_ID, NODE_TYPES } from '../harness/runWorkflow';
+import { CREDENTIAL_ID } from '../harness/runWorkflow';
 import { OtherOrigin } from '../support/otherOrigin';
 import { expectNoSecrets } from '../support/secrets';
 import { record, secretsOf, WorkfrontFixture } from '../support/workfrontNode';
@@ -18,63 +18,7 @@ import { record, secretsOf, WorkfrontFixture } from '../support/workfrontNode';
 
 jest.setTimeout(90_000);
 
-// ---------------------------------------------------------------------------------------------
-// An HTTP Request node as n8n's v4 builds its options (HttpRequestV3.node.js): `uri`, redirects
-// followed, and the node's own options that end up in the request: `proxy` (Options > Proxy),
-// `rejectUnauthorized` (Options > Ignore SSL Issues), `qs`. It runs one request per input item.
-// ---------------------------------------------------------------------------------------------
-class HttpRequestWithOptions implements INodeType {
-	description: INodeType['description'] = {
-		displayName: 'HTTP Request (with options)',
-		name: 'attackHttp',
-		group: ['output'],
-		version: 1,
-		description: 'HTTP Request v4 with a predefined credential type and its options',
-		defaults: { name: 'HTTP Request' },
-		inputs: ['main'],
-		outputs: ['main'],
-		credentials: [{ name: 'workfrontJwtApi', required: true }],
-		properties: [
-			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
-			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
-			{ displayName: 'Proxy', name: 'proxy', type: 'string', default: '' },
-			{ displayName: 'Continue', name: 'continue', type: 'boolean', default: false },
-		],
-	} as INodeType['description'];
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const output: INodeExecutionData[] = [];
-		for (let index = 0; index < this.getInputData().length; index += 1) {
-			const proxy = this.getNodeParameter('proxy', index, '') as string;
-			const options: IDataObject = {
-				method: this.getNodeParameter('method', index) as string,
-				uri: this.getNodeParameter('url', index) as string,
-				json: true,
-				gzip: true,
-				rejectUnauthorized: true,
-				followRedirect: true,
-				followAllRedirects: true,
-				maxRedirects: 21,
-			};
-			if (proxy) options.proxy = proxy;
-			try {
-				const response = (await this.helpers.requestWithAuthentication.call(
-					this,
-					'workfrontJwtApi',
-					options as never,
-					undefined,
-					index,
-				)) as IDataObject;
-				output.push({ json: response ?? {} });
-			} catch (error) {
-				if (!this.getNodeParameter('continue', index, false)) throw error;
-				output.push({ json: { error: (error as Error).message } });
-			}
-		}
-		return [output];
-	}
-}
-NODE_TYPES['test.attackHttp'] = new HttpRequestWithOptions();
+// The HTTP Request node as n8n's v4 builds its options: test/harness/nodeTypes.ts HttpRequestLike.
 
 let fixture: WorkfrontFixture;
 let other: OtherOrigin;
@@ -104,7 +48,7 @@ const api = (path: string) => `${fixture.simulator.origin}/attask/api/v21.0/${pa
 describe('destination rule', () => {
 	test('HTTP Request node "Proxy" option: the token is not handed to another host acting as a proxy', async () => {
 		const result = await fixture.run({ url: api('proj/count'), proxy: other.origin }, undefined, {
-			type: 'test.attackHttp',
+			type: 'test.httpRequestLike',
 		});
 		// The request's destination is "the Workfront origin" only on paper: every byte goes to the
 		// proxy, which is another origin. With https, the same holds for Ignore SSL Issues (a proxy
@@ -168,32 +112,6 @@ async function startTlsInterceptingProxy(): Promise<{
 	};
 }
 
-class HttpsRequestIgnoringSsl extends HttpRequestWithOptions {
-	constructor() {
-		super();
-		this.description = { ...this.description, name: 'attackHttpsInsecure' };
-	}
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const response = (await this.helpers.requestWithAuthentication.call(
-			this,
-			'workfrontJwtApi',
-			{
-				method: 'GET',
-				uri: this.getNodeParameter('url', 0) as string,
-				json: true,
-				// Options > Ignore SSL Issues, and Options > Proxy, exactly as HttpRequestV3 sets them.
-				rejectUnauthorized: false,
-				proxy: this.getNodeParameter('proxy', 0) as string,
-			} as never,
-			undefined,
-			0,
-		)) as IDataObject;
-		return [[{ json: response ?? {} }]];
-	}
-}
-NODE_TYPES['test.attackHttpsInsecure'] = new HttpsRequestIgnoringSsl();
-
 describe('destination rule, production shape (https)', () => {
 	test('an https Workfront URL with Proxy + Ignore SSL Issues: an intercepting proxy does not read the token (held on n8n-core 1.122)', async () => {
 		const proxy = await startTlsInterceptingProxy();
@@ -203,9 +121,9 @@ describe('destination rule, production shape (https)', () => {
 			const workfront = 'https://127.0.0.1:9';
 			setCredential({ url: workfront, accessToken: 'live-token-4f1c2a9e77d0b3' });
 			const result = await fixture.run(
-				{ url: `${workfront}/attask/api/v21.0/session`, proxy: proxy.origin },
+				{ url: `${workfront}/attask/api/v21.0/session`, proxy: proxy.origin, ignoreSsl: true },
 				undefined,
-				{ type: 'test.attackHttpsInsecure' },
+				{ type: 'test.httpRequestLike' },
 			);
 			expect(proxy.seen.map(({ head }) => head.replace(/\r\n/g, ' | '))).toEqual([]);
 			expect(result.error?.message).toMatch(/only sends its token to|proxy/i);
@@ -523,7 +441,7 @@ describe('exchange storms through the HTTP Request node', () => {
 	test('20 items that each get a 404 do not make 20 token exchanges', async () => {
 		const items = Array.from({ length: 20 }, () => ({}));
 		const result = await fixture.run({ url: api('proj/no-such-id-here'), continue: true }, items, {
-			type: 'test.attackHttp',
+			type: 'test.httpRequestLike',
 		});
 		expect(result.json).toHaveLength(20);
 		const exchanges = fixture.simulator.counters.exchangeAttempts;
