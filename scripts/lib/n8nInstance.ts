@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
+	cpSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
@@ -42,10 +43,15 @@ function collect(child: ChildProcess): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
 		let stdout = '';
 		let stderr = '';
-		child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-		child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		// Decoded as a stream, so a character split across two chunks stays whole.
+		child.stdout?.setEncoding('utf8');
+		child.stderr?.setEncoding('utf8');
+		child.stdout?.on('data', (chunk: string) => (stdout += chunk));
+		child.stderr?.on('data', (chunk: string) => (stderr += chunk));
 		child.on('error', reject);
-		child.on('exit', (code) => resolve({ code, stdout, stderr }));
+		// 'close', not 'exit': the process may have exited while the pipes still hold its output
+		// (megabytes of JSON from `n8n execute --rawOutput`), which 'exit' would cut off.
+		child.on('close', (code) => resolve({ code, stdout, stderr }));
 	});
 }
 
@@ -148,6 +154,19 @@ export class N8nInstance {
 		if (install.code !== 0)
 			throw new Error(`Installing the package into n8n failed:\n${install.stderr}`);
 		return new N8nInstance(runtime, folder, await freePort());
+	}
+
+	/**
+	 * Another user folder with this one's installed packages, copied instead of installed again:
+	 * for several n8n processes on one machine (queue mode), each with a folder of its own.
+	 */
+	async sibling(): Promise<N8nInstance> {
+		const folder = mkdtempSync(join(tmpdir(), `n8n-${this.runtime.version.n8n}-`));
+		cpSync(join(this.userFolder, '.n8n', 'nodes'), join(folder, '.n8n', 'nodes'), {
+			recursive: true,
+			verbatimSymlinks: true,
+		});
+		return new N8nInstance(this.runtime, folder, await freePort());
 	}
 
 	spawn(args: string[], extraEnv: NodeJS.ProcessEnv = {}): ChildProcess {
