@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import { withConstantParameters } from '../../shared/execution/constantParameters';
 import * as customApiCall from './customApiCall/CustomApiCall.resource';
 import * as document from './document/Document.resource';
 import * as record from './record/Record.resource';
@@ -26,5 +27,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-	return [await handler.execute.call(this, items)];
+	return [await handler.execute.call(withConstantParameters(this), items)];
 }

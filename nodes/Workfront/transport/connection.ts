@@ -12,8 +12,28 @@ export interface Connection {
 	timeoutMs: number;
 }
 
+/**
+ * Connections already read, by n8n context (one per run of a node): the URL, version and timeout
+ * are read from the credential once per run, not twice per request. The token is not part of it:
+ * it is read fresh for every request (authSession), which is how workers share one token.
+ */
+const connections = new WeakMap<object, Promise<Connection>>();
+
 /** Where requests go, from the credential's URL and API version, checked the way the credential checks them. */
 export async function readConnection(
+	context: WorkfrontContext,
+	itemIndex: number,
+): Promise<Connection> {
+	let connection = connections.get(context);
+	if (!connection) {
+		connection = readFromCredential(context, itemIndex);
+		connections.set(context, connection);
+		connection.catch(() => connections.delete(context));
+	}
+	return await connection;
+}
+
+async function readFromCredential(
 	context: WorkfrontContext,
 	itemIndex: number,
 ): Promise<Connection> {
