@@ -1,6 +1,6 @@
 /* eslint-disable no-console -- a benchmark reports on the console */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -105,17 +105,20 @@ async function execute(
 	workflowId: string,
 	nodeArgs: string[] = [],
 ): Promise<RunData> {
+	// n8n's output goes to a file: through a pipe, a large --rawOutput is cut off when n8n exits.
+	const file = join(n8n.userFolder, `bench-stdout-${Date.now()}.txt`);
+	const descriptor = openSync(file, 'w');
 	const child = spawn(
 		n8n.runtime.nodeBinary,
 		[...nodeArgs, n8n.runtime.n8nScript, 'execute', `--id=${workflowId}`, '--rawOutput'],
-		{ env: n8n.env, cwd: n8n.userFolder, stdio: ['ignore', 'pipe', 'pipe'] },
+		{ env: n8n.env, cwd: n8n.userFolder, stdio: ['ignore', descriptor, 'pipe'] },
 	);
-	let stdout = '';
 	let stderr = '';
-	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-	child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-	// 'close', not 'exit': the run's JSON may still be in the pipe when n8n exits.
+	child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	closeSync(descriptor);
+	const stdout = readFileSync(file, 'utf8');
+	rmSync(file, { force: true });
 	const run = parseRunOutput(stdout);
 	const runData = (run?.data as { resultData?: { runData?: RunData } } | undefined)?.resultData
 		?.runData;

@@ -1,11 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
+	closeSync,
 	cpSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
 	readdirSync,
+	openSync,
 	readFileSync,
+	rmSync,
 	writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
@@ -181,6 +184,31 @@ export class N8nInstance {
 		return await collect(this.spawn(args));
 	}
 
+	/**
+	 * Like cli, with n8n's standard output written to a file instead of a pipe. n8n exits as soon
+	 * as it has printed, and output still buffered for a pipe is lost then (a --rawOutput run of
+	 * thousands of items came back cut off); writes to a file are complete when they return.
+	 */
+	async cliToFile(args: string[]): Promise<CliResult> {
+		const file = join(
+			this.userFolder,
+			`stdout-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`,
+		);
+		const descriptor = openSync(file, 'w');
+		try {
+			const child = spawn(this.runtime.nodeBinary, [this.runtime.n8nScript, ...args], {
+				env: this.env,
+				cwd: this.userFolder,
+				stdio: ['ignore', descriptor, 'pipe'],
+			});
+			const result = await collect(child);
+			return { ...result, stdout: readFileSync(file, 'utf8') };
+		} finally {
+			closeSync(descriptor);
+			rmSync(file, { force: true });
+		}
+	}
+
 	private async importFile(kind: 'credentials' | 'workflow', data: unknown): Promise<void> {
 		const file = join(this.userFolder, `import-${kind}-${Date.now()}.json`);
 		writeFileSync(file, JSON.stringify(data));
@@ -204,7 +232,7 @@ export class N8nInstance {
 
 	/** `n8n execute --id`, with the run as JSON (also on failure, when n8n printed one). */
 	async execute(workflowId: string): Promise<CliResult & { run?: Record<string, unknown> }> {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const result = await this.cliToFile(['execute', `--id=${workflowId}`, '--rawOutput']);
 		return { ...result, run: parseRunOutput(result.stdout) };
 	}
 

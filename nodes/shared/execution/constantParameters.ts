@@ -28,13 +28,15 @@ function storedValue(node: INode, path: string): unknown {
 export function withConstantParameters(context: IExecuteFunctions): IExecuteFunctions {
 	const read = context.getNodeParameter.bind(context) as (...args: unknown[]) => unknown;
 	const cache = new Map<string, unknown>();
+	// Once: n8n's getNode() hands out a deep copy of the node on every call.
+	const node = context.getNode();
 	const getNodeParameter = (
 		name: string,
 		itemIndex: number,
 		fallbackValue?: unknown,
 		options?: unknown,
 	): unknown => {
-		if (holdsExpression(storedValue(context.getNode(), name))) {
+		if (holdsExpression(storedValue(node, name))) {
 			return read(name, itemIndex, fallbackValue, options);
 		}
 		const key = JSON.stringify([name, fallbackValue ?? null, options ?? null]);
