@@ -108,7 +108,9 @@ async function checkWorkflow(
 				throw error;
 			});
 		// The lists (object types, fields, forms) load from the simulator after the panel opens.
-		await page.waitForLoadState('networkidle');
+		// Best effort: n8n's editor may keep a connection busy (push, polling), so "idle" can
+		// never come; the pause after it still gives the lists time to load.
+		await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
 		await page.waitForTimeout(1500);
 		const issues = await panelIssues(page);
 		if (screenshots[name]) await page.screenshot({ path: screenshots[name] });
