@@ -27,6 +27,18 @@ function fail(
 	throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
 }
 
+/** A number given as one or as text (typed rows and mapper columns alike); undefined if it is not one. */
+function asNumber(value: unknown): number | undefined {
+	const number = typeof value === 'string' ? Number(value.trim()) : value;
+	return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+}
+
+/** true/false given as a boolean or as text; undefined otherwise. */
+function asBoolean(value: unknown): boolean | undefined {
+	if (typeof value === 'boolean') return value;
+	return value === 'true' || value === 'false' ? value === 'true' : undefined;
+}
+
 function parseJsonText(value: unknown): unknown {
 	return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
 }
@@ -39,9 +51,8 @@ function rowValue(
 ): unknown {
 	switch (row.valueType ?? 'string') {
 		case 'number': {
-			const number =
-				typeof row.numberValue === 'string' ? Number(row.numberValue) : row.numberValue;
-			if (typeof number !== 'number' || !Number.isFinite(number)) {
+			const number = asNumber(row.numberValue);
+			if (number === undefined) {
 				fail(
 					context,
 					itemIndex,
@@ -52,14 +63,14 @@ function rowValue(
 			return number;
 		}
 		case 'boolean':
-			if (typeof row.booleanValue === 'boolean') return row.booleanValue;
-			if (row.booleanValue === 'true' || row.booleanValue === 'false')
-				return row.booleanValue === 'true';
-			return fail(
-				context,
-				itemIndex,
-				`${label}: "${String(row.booleanValue)}" is not true or false`,
-				'Choose true or false, or change the Value Type.',
+			return (
+				asBoolean(row.booleanValue) ??
+				fail(
+					context,
+					itemIndex,
+					`${label}: "${String(row.booleanValue)}" is not true or false`,
+					'Choose true or false, or change the Value Type.',
+				)
 			);
 		case 'dateTime': {
 			const text = String(row.dateTimeValue ?? '');
@@ -170,8 +181,8 @@ function typedColumn(
 			return parsed;
 		}
 		case 'number': {
-			const number = typeof value === 'string' ? Number(value.trim()) : value;
-			if (typeof number !== 'number' || !Number.isFinite(number)) {
+			const number = asNumber(value);
+			if (number === undefined) {
 				fail(
 					context,
 					itemIndex,
@@ -182,13 +193,14 @@ function typedColumn(
 			return number;
 		}
 		case 'boolean':
-			if (typeof value === 'boolean') return value;
-			if (value === 'true' || value === 'false') return value === 'true';
-			return fail(
-				context,
-				itemIndex,
-				`${label}: "${String(value)}" is not true or false`,
-				'Choose true or false.',
+			return (
+				asBoolean(value) ??
+				fail(
+					context,
+					itemIndex,
+					`${label}: "${String(value)}" is not true or false`,
+					'Choose true or false.',
+				)
 			);
 		case 'dateTime': {
 			const asDate = value as { toISO?: () => string };
