@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { API_VERSIONS, DEFAULT_API_VERSION } from './jwt/apiVersions';
+import { API_VERSIONS, DEFAULT_API_VERSION } from '../nodes/shared/workfront/apiVersions';
 import { addSessionHeader } from './jwt/authenticateRequest';
 import { obtainAccessToken } from './jwt/obtainAccessToken';
 import { JWT_LIFETIME, REQUEST_TIMEOUT } from './jwt/credentialFields';

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { WorkfrontCredentialError } from './credentialError';
-import { normaliseWorkfrontUrl } from './workfrontUrl';
+import { normaliseWorkfrontUrl } from '../../nodes/shared/workfront/url';
 
 /** axios's test for an absolute URL: a scheme, or `//` (protocol-relative). */
 const ABSOLUTE_URL = /^([a-z][a-z\d+\-.]*:)?\/\//i;

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { WorkfrontCredentialError } from './credentialError';
 import { loadPrivateKey } from './privateKey';
-import { normaliseWorkfrontUrl } from './workfrontUrl';
+import { normaliseWorkfrontUrl } from '../../nodes/shared/workfront/url';
 
 export const JWT_LIFETIME = { default: 300, min: 30, max: 900 } as const;
 

@@ -1,6 +1,6 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import { untilAborted } from '../../nodes/shared/transport/deadline';
+import { untilAborted } from '../../nodes/shared/transport/retryPolicy';
 import { redactSecrets, WorkfrontCredentialError } from './credentialError';
 import { explainNetworkFailure, explainRefusedExchange } from './exchangeErrors';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { normaliseApiVersion } from './apiVersions';
+import { normaliseApiVersion } from '../../nodes/shared/workfront/apiVersions';
 import { readCredentialFields, type JwtCredentialFields } from './credentialFields';
 import { exchangeJwtForToken, type HttpRequest } from './exchange';
 import { signAssertion } from './signAssertion';

@@ -4,7 +4,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { normaliseApiVersion } from './apiVersions';
+import { normaliseApiVersion } from '../../nodes/shared/workfront/apiVersions';
 import { redactSecrets } from './credentialError';
 import { redirectTarget } from './exchange';
 import { obtainAccessToken } from './obtainAccessToken';

@@ -10,7 +10,7 @@ import * as customApiCall from './actions/customApiCall/CustomApiCall.resource';
 import * as document from './actions/document/Document.resource';
 import * as record from './actions/record/Record.resource';
 import { router } from './actions/router';
-import { nameOf, objectTypeName, optionNames } from './helpers/subtitle';
+import { nameOf, objectTypeName, optionNames } from '../shared/descriptions/subtitle';
 import { credentialTest, listSearch, loadOptions, resourceMapping } from './methods';
 
 const OPERATION_NAMES = {

@@ -8,17 +8,17 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { filterProperties, rawFilterOption } from '../Workfront/actions/common/filters.description';
+import { filterProperties, rawFilterOption } from '../shared/descriptions/filters.description';
 import {
 	objectTypeProperties,
 	returnFieldsOption,
-} from '../Workfront/actions/common/common.description';
-import { readFilterQuery } from '../Workfront/helpers/filterQuery';
-import { readObjectCode } from '../Workfront/helpers/objectCode';
-import { readReturnFields } from '../Workfront/helpers/returnFields';
-import { nameOf, objectTypeName } from '../Workfront/helpers/subtitle';
+} from '../shared/descriptions/common.description';
+import { readFilterQuery } from '../shared/params/filterQuery';
+import { readObjectCode } from '../shared/params/objectCode';
+import { readReturnFields } from '../shared/params/returnFields';
+import { nameOf, objectTypeName } from '../shared/descriptions/subtitle';
 import { credentialTest, loadOptions } from '../Workfront/methods';
-import { searchAll } from '../Workfront/transport/paging';
+import { searchAll } from '../shared/transport/paging';
 import { dateFieldFor, LOOKBACK_MS, takeNew, type PollCursor, type PollEvent } from './pollCursor';
 
 /**

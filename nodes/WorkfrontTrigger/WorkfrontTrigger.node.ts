@@ -11,7 +11,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { asNodeError } from '../Workfront/helpers/nodeError';
+import { asNodeError } from '../shared/execution/perItem';
 import { credentialTest } from '../Workfront/methods';
 import { actorOf, carriesToken, deliveryProblem, eventOutput, readEvent } from './deliveries';
 import { triggerProperties } from './description';

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 
-import { parseRecordId, type RecordIdError } from '../Workfront/helpers/objectCode';
+import { parseRecordId, type RecordIdError } from '../shared/params/objectCode';
 
 interface FilterRow {
 	fieldName?: string;

@@ -5,7 +5,7 @@ import {
 	type IHookFunctions,
 } from 'n8n-workflow';
 
-import { workfrontCall, workfrontRequest } from '../Workfront/transport/request';
+import { workfrontCall, workfrontRequest } from '../shared/transport/request';
 
 /** Workfront's Event Subscriptions API: not versioned like the REST API, and not wrapped in `data`. */
 export const SUBSCRIPTIONS_PATH = '/attask/eventsubscription/api/v1/subscriptions';

@@ -5,7 +5,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { ACTION_CATALOG } from '../../nodes/Workfront/actions/record/actionCatalog';
-import { moveLoginNamesToJson } from '../../nodes/Workfront/helpers/filterQuery';
+import { moveLoginNamesToJson } from '../../nodes/shared/params/filterQuery';
 import { editorContext, workfrontMethods } from '../harness/loadOptions';
 import { adobeFacts, checkRequiredOnCreate } from '../simulator/model/adobeFacts';
 import { describeObject } from '../simulator/model/metadata';

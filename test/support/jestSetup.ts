@@ -15,6 +15,6 @@ afterAll(async () => {
 // Each test starts as a fresh n8n process would: no session state carried over from the test before
 // (the tests reuse one credential ID).
 beforeEach(async () => {
-	const { forgetSessions } = await import('../../nodes/Workfront/transport/authSession');
+	const { forgetSessions } = await import('../../nodes/shared/transport/authSession');
 	forgetSessions();
 });

@@ -6,9 +6,9 @@ import type {
 
 import { ACTION_CATALOG, builtInFor, CUSTOM_ACTION } from '../actions/record/actionCatalog';
 import { ACTION_OPTIONS } from '../actions/record/executeAction.operation';
-import { argumentFieldType } from '../helpers/actionArguments';
-import { objectMetadata, type ActionMetadata } from '../helpers/metadata';
-import { currentObjectCode } from './currentObjectCode';
+import { argumentFieldType } from '../../shared/params/actionArguments';
+import { objectMetadata, type ActionMetadata } from '../../shared/workfront/metadata';
+import { currentObjectCode } from '../../shared/methods/currentObjectCode';
 
 /** The object type's actions as Workfront declares them; undefined when metadata cannot be read. */
 async function declaredActions(

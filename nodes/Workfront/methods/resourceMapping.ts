@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
-import { mapperColumns } from '../helpers/mapperColumns';
-import { currentObjectCode } from './currentObjectCode';
+import { mapperColumns } from '../../shared/workfront/mapperColumns';
+import { currentObjectCode } from '../../shared/methods/currentObjectCode';
 
 /** The resource mapper's columns for the object type and operation chosen in the editor. */
 export async function getColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {

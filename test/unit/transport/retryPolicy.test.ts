@@ -1,12 +1,11 @@
+import { networkCode, closestNames, unknownFieldIn } from '../../../nodes/shared/transport/errors';
 import {
 	backoffMs,
 	RETRY,
 	retryAfterMs,
 	shouldRetryNetworkError,
 	shouldRetryStatus,
-} from '../../../nodes/Workfront/transport/retryPolicy';
-import { networkCode } from '../../../nodes/Workfront/transport/transportErrors';
-import { closestNames, unknownFieldIn } from '../../../nodes/Workfront/transport/fieldHints';
+} from '../../../nodes/shared/transport/retryPolicy';
 
 describe('what is retried', () => {
 	test.each([

@@ -6,12 +6,15 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../helpers/displayOptions';
-import { forEachItem } from '../../helpers/perItem';
-import { CREDENTIAL_TYPE, type HttpMethod, type QueryParams } from '../../transport/context';
-import { toQueryParams } from '../../transport/query';
-import { workfrontCall } from '../../transport/request';
 import { redactValue } from '../../../../credentials/jwt/credentialError';
+import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
+import { forEachItem } from '../../../shared/execution/perItem';
+import {
+	CREDENTIAL_TYPE,
+	type HttpMethod,
+	type QueryParams,
+} from '../../../shared/transport/connection';
+import { toQueryParams, workfrontCall } from '../../../shared/transport/request';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['customApiCall'], operation: ['call'] },

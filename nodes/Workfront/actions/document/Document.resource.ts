@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../helpers/displayOptions';
-import { objectTypeProperties } from '../common/common.description';
+import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
+import { objectTypeProperties } from '../../../shared/descriptions/common.description';
 import * as download from './download.operation';
 import * as getMany from './getMany.operation';
 import * as upload from './upload.operation';

@@ -5,13 +5,16 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../helpers/displayOptions';
-import { readRecordId } from '../../helpers/objectCode';
-import { singleRecord } from '../../helpers/singleRecord';
-import { asItemError, errorItem } from '../../helpers/perItem';
 import { redactSecrets } from '../../../../credentials/jwt/credentialError';
-import { workfrontDownload, workfrontRequest } from '../../transport/request';
-import { optionsCollection, recordLocator } from '../common/common.description';
+import { optionsCollection, recordLocator } from '../../../shared/descriptions/common.description';
+import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
+import { asItemError, errorItem } from '../../../shared/execution/perItem';
+import { readRecordId } from '../../../shared/params/objectCode';
+import {
+	singleRecord,
+	workfrontDownload,
+	workfrontRequest,
+} from '../../../shared/transport/request';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['document'], operation: ['download'] },

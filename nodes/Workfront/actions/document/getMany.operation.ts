@@ -1,12 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../helpers/displayOptions';
-import { readLimit, returnAllOrLimitProperties } from '../../helpers/returnAllOrLimit';
-import { readObjectCode, readRecordId } from '../../helpers/objectCode';
-import { forEachItem } from '../../helpers/perItem';
-import { readReturnFields } from '../../helpers/returnFields';
-import { searchAll } from '../../transport/paging';
-import { optionsCollection, recordLocator, returnFieldsOption } from '../common/common.description';
+import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
+import {
+	readLimit,
+	returnAllOrLimitProperties,
+} from '../../../shared/descriptions/returnAllOrLimit';
+import { readObjectCode, readRecordId } from '../../../shared/params/objectCode';
+import { forEachItem } from '../../../shared/execution/perItem';
+import { readReturnFields } from '../../../shared/params/returnFields';
+import { searchAll } from '../../../shared/transport/paging';
+import {
+	optionsCollection,
+	recordLocator,
+	returnFieldsOption,
+} from '../../../shared/descriptions/common.description';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['document'], operation: ['getMany'] },

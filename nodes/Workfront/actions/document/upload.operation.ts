@@ -7,13 +7,17 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { readBinaryFile } from '../../helpers/binaryInput';
-import { showOnlyFor } from '../../helpers/displayOptions';
-import { readObjectCode, readRecordId } from '../../helpers/objectCode';
-import { forEachItem } from '../../helpers/perItem';
-import { readReturnFields } from '../../helpers/returnFields';
-import { workfrontRequest } from '../../transport/request';
-import { optionsCollection, recordLocator, returnFieldsOption } from '../common/common.description';
+import { readBinaryFile } from '../../../shared/params/binaryInput';
+import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
+import { readObjectCode, readRecordId } from '../../../shared/params/objectCode';
+import { forEachItem } from '../../../shared/execution/perItem';
+import { readReturnFields } from '../../../shared/params/returnFields';
+import { workfrontRequest } from '../../../shared/transport/request';
+import {
+	optionsCollection,
+	recordLocator,
+	returnFieldsOption,
+} from '../../../shared/descriptions/common.description';
 
 const show = { resource: ['document'], operation: ['upload'] };
 

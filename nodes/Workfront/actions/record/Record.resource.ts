@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../helpers/displayOptions';
-import { objectTypeProperties } from '../common/common.description';
+import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
+import { objectTypeProperties } from '../../../shared/descriptions/common.description';
 import * as count from './count.operation';
 import * as create from './create.operation';
 import * as deleteRecord from './delete.operation';

@@ -5,21 +5,25 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readBatchSettings, runInBatches, type BatchPlan } from '../../helpers/batches';
-import { sendBulkWrite } from '../../helpers/bulkWrite';
-import { showOnlyFor } from '../../helpers/displayOptions';
-import { readWriteValues } from '../../helpers/fieldValues';
-import { withFormsOfCustomFields } from '../../helpers/formsOfCustomFields';
-import { readObjectCode } from '../../helpers/objectCode';
-import { readReturnFields } from '../../helpers/returnFields';
-import type { QueryParams } from '../../transport/context';
-import { workfrontRequest } from '../../transport/request';
+import { readBatchSettings, runInBatches, type BatchPlan } from '../../../shared/execution/batches';
+import { sendBulkWrite } from '../../../shared/execution/bulkWrite';
+import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
+import { readWriteValues } from '../../../shared/params/fieldValues';
+import { withFormsOfCustomFields } from '../../../shared/workfront/customFields';
+import { readObjectCode } from '../../../shared/params/objectCode';
+import { readReturnFields } from '../../../shared/params/returnFields';
+import type { QueryParams } from '../../../shared/transport/connection';
+import { workfrontRequest } from '../../../shared/transport/request';
 import {
 	attachFormsOption,
 	customFormsOption,
 	fieldValuesProperties,
-} from '../common/fieldValues.description';
-import { batchOptions, optionsCollection, returnFieldsOption } from '../common/common.description';
+} from '../../../shared/descriptions/fieldValues.description';
+import {
+	batchOptions,
+	optionsCollection,
+	returnFieldsOption,
+} from '../../../shared/descriptions/common.description';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['create'] },

@@ -1,11 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readBatchSettings, runInBatches, type BatchPlan } from '../../helpers/batches';
-import { showOnlyFor } from '../../helpers/displayOptions';
-import { readObjectCode, readRecordId } from '../../helpers/objectCode';
-import type { QueryParams } from '../../transport/context';
-import { workfrontRequest } from '../../transport/request';
-import { batchOptions, optionsCollection, recordIdProperty } from '../common/common.description';
+import { readBatchSettings, runInBatches, type BatchPlan } from '../../../shared/execution/batches';
+import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
+import { readObjectCode, readRecordId } from '../../../shared/params/objectCode';
+import type { QueryParams } from '../../../shared/transport/connection';
+import { workfrontRequest } from '../../../shared/transport/request';
+import {
+	batchOptions,
+	optionsCollection,
+	recordIdProperty,
+} from '../../../shared/descriptions/common.description';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['delete'] },

@@ -7,19 +7,19 @@ import {
 	type ResourceMapperField,
 } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../helpers/displayOptions';
-import { readObjectCode, readRecordId } from '../../helpers/objectCode';
-import { forEachItem } from '../../helpers/perItem';
-import { readReturnFields } from '../../helpers/returnFields';
-import type { QueryParams } from '../../transport/context';
-import { workfrontRequest } from '../../transport/request';
+import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
+import { readObjectCode, readRecordId } from '../../../shared/params/objectCode';
+import { forEachItem } from '../../../shared/execution/perItem';
+import { readReturnFields } from '../../../shared/params/returnFields';
+import type { QueryParams } from '../../../shared/transport/connection';
+import { workfrontRequest } from '../../../shared/transport/request';
 import {
 	recordIdProperty,
 	recordLocator,
 	returnFieldsOption,
 	optionsCollection,
-} from '../common/common.description';
-import { argumentKind } from '../../helpers/actionArguments';
+} from '../../../shared/descriptions/common.description';
+import { argumentKind } from '../../../shared/params/actionArguments';
 import {
 	ACTION_CATALOG,
 	argumentParameter,

@@ -1,16 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../helpers/displayOptions';
-import { readObjectCode, readRecordId } from '../../helpers/objectCode';
-import { singleRecord } from '../../helpers/singleRecord';
-import { forEachItem } from '../../helpers/perItem';
-import { readReturnFields } from '../../helpers/returnFields';
-import { workfrontRequest } from '../../transport/request';
 import {
 	recordIdProperty,
 	returnFieldsOption,
 	optionsCollection,
-} from '../common/common.description';
+} from '../../../shared/descriptions/common.description';
+import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
+import { forEachItem } from '../../../shared/execution/perItem';
+import { readObjectCode, readRecordId } from '../../../shared/params/objectCode';
+import { readReturnFields } from '../../../shared/params/returnFields';
+import { singleRecord, workfrontRequest } from '../../../shared/transport/request';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['get'] },

@@ -5,15 +5,25 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../helpers/displayOptions';
-import { readLimit, returnAllOrLimitProperties } from '../../helpers/returnAllOrLimit';
-import { readFilterQuery, readSortQuery } from '../../helpers/filterQuery';
-import { readObjectCode } from '../../helpers/objectCode';
-import { forEachItem } from '../../helpers/perItem';
-import { readReturnFields } from '../../helpers/returnFields';
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, searchAll } from '../../transport/paging';
-import { filterProperties, rawFilterOption, sortOption } from '../common/filters.description';
-import { returnFieldsOption, optionsCollection } from '../common/common.description';
+import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
+import {
+	readLimit,
+	returnAllOrLimitProperties,
+} from '../../../shared/descriptions/returnAllOrLimit';
+import { readFilterQuery, readSortQuery } from '../../../shared/params/filterQuery';
+import { readObjectCode } from '../../../shared/params/objectCode';
+import { forEachItem } from '../../../shared/execution/perItem';
+import { readReturnFields } from '../../../shared/params/returnFields';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, searchAll } from '../../../shared/transport/paging';
+import {
+	filterProperties,
+	rawFilterOption,
+	sortOption,
+} from '../../../shared/descriptions/filters.description';
+import {
+	returnFieldsOption,
+	optionsCollection,
+} from '../../../shared/descriptions/common.description';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['getMany'] },

@@ -6,14 +6,17 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../helpers/displayOptions';
-import { readFilterQuery } from '../../helpers/filterQuery';
-import { readObjectCode } from '../../helpers/objectCode';
-import { forEachItem } from '../../helpers/perItem';
-import type { QueryParams } from '../../transport/context';
-import { workfrontRequest } from '../../transport/request';
-import { optionsCollection } from '../common/common.description';
-import { filterProperties, rawFilterOption } from '../common/filters.description';
+import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
+import { readFilterQuery } from '../../../shared/params/filterQuery';
+import { readObjectCode } from '../../../shared/params/objectCode';
+import { forEachItem } from '../../../shared/execution/perItem';
+import type { QueryParams } from '../../../shared/transport/connection';
+import { workfrontRequest } from '../../../shared/transport/request';
+import { optionsCollection } from '../../../shared/descriptions/common.description';
+import {
+	filterProperties,
+	rawFilterOption,
+} from '../../../shared/descriptions/filters.description';
 
 const FUNCTIONS = [
 	{ name: 'Sum', value: 'sum' },

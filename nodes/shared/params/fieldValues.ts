@@ -5,8 +5,8 @@ import {
 	type ResourceMapperField,
 } from 'n8n-workflow';
 
-import { withCustomFieldNames } from './customFieldNames';
-import { mapperColumns } from './mapperColumns';
+import { withCustomFieldNames } from '../workfront/customFields';
+import { mapperColumns } from '../workfront/mapperColumns';
 
 interface FieldRow {
 	name?: string;

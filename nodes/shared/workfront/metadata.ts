@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { WorkfrontContext } from '../transport/context';
+import type { WorkfrontContext } from '../transport/connection';
 import { workfrontRequest } from '../transport/request';
 
 export interface FieldMetadata {

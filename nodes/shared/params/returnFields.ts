@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { QueryParams } from '../transport/context';
-import { fieldListWithCustomFieldNames } from './customFieldNames';
+import type { QueryParams } from '../transport/connection';
+import { fieldListWithCustomFieldNames } from '../workfront/customFields';
 
 /**
  * "Fields to Return" as Workfront's comma-separated `fields` parameter. Takes the picker's list or

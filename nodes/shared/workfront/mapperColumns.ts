@@ -1,6 +1,6 @@
 import type { FieldType, ResourceMapperField } from 'n8n-workflow';
 
-import type { WorkfrontContext } from '../transport/context';
+import type { WorkfrontContext } from '../transport/connection';
 import { customFormsOf, objectMetadata, type CustomField, type FieldMetadata } from './metadata';
 
 /** Fields Workfront sets itself; the mapper does not offer them even when metadata does not flag them. */

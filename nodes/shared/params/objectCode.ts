@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { OTHER_OBJECT_TYPE } from '../objectTypes';
+import { OTHER_OBJECT_TYPE } from '../workfront/objectTypes';
 
 /** The object code the item asks for: a listed type, or the code typed for "Other". */
 export function readObjectCode(context: IExecuteFunctions, itemIndex: number): string {

@@ -1,4 +1,4 @@
-import { WorkfrontCredentialError } from './credentialError';
+import { WorkfrontCredentialError } from '../../../credentials/jwt/credentialError';
 
 const FIELD = 'Workfront URL';
 const EXAMPLE = 'yourdomain.my.workfront.com';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { OTHER_OBJECT_TYPE } from '../../objectTypes';
+import { OTHER_OBJECT_TYPE } from '../workfront/objectTypes';
 
 export const objectTypeProperties: INodeProperties[] = [
 	{

@@ -1,4 +1,4 @@
-import { mayRepeat } from '../../shared/transport/networkFailures';
+import { mayRepeat } from './networkFailures';
 
 /**
  * When a failed call may be sent again. Workfront refuses the excess of its per-customer
@@ -39,4 +39,37 @@ export function retryAfterMs(header: unknown, now = Date.now()): number | undefi
 export function backoffMs(attempt: number, random = Math.random): number {
 	const ceiling = Math.min(RETRY.maxDelayMs, RETRY.baseDelayMs * 2 ** (attempt - 1));
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/**
+ * Waiting that stops when the work it belongs to stops. n8n versions differ in which abort signal
+ * they hand to the HTTP client, so a request that must end at a deadline is also raced against it:
+ * the caller gets its answer (or failure) at the deadline whatever the client underneath does.
+ */
+export async function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+	work.catch(() => undefined);
+	if (signal.aborted) throw signal.reason;
+	let onAbort: () => void = () => undefined;
+	const aborted = new Promise<never>((_, reject) => {
+		onAbort = () => reject(signal.reason);
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		return await Promise.race([work, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
+
+/** Waits `milliseconds`, or less when `signal` aborts first (then rejects with its reason). */
+export async function pause(milliseconds: number, signal?: AbortSignal): Promise<void> {
+	let timer: NodeJS.Timeout | undefined;
+	const elapsed = new Promise<void>((resolve) => {
+		timer = setTimeout(resolve, milliseconds);
+	});
+	try {
+		await (signal ? untilAborted(elapsed, signal) : elapsed);
+	} finally {
+		clearTimeout(timer);
+	}
 }

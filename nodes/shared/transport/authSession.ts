@@ -4,7 +4,7 @@ import {
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, type WorkfrontContext } from './context';
+import { CREDENTIAL_TYPE, type WorkfrontContext } from './connection';
 
 export interface RawResponse {
 	statusCode: number;

@@ -1,9 +1,15 @@
-import { NodeOperationError } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
 
-import { normaliseApiVersion } from '../../../credentials/jwt/apiVersions';
 import { readRequestTimeoutMs } from '../../../credentials/jwt/credentialFields';
-import { normaliseWorkfrontUrl } from '../../../credentials/jwt/workfrontUrl';
-import { CREDENTIAL_TYPE, type WorkfrontContext } from './context';
+import { normaliseApiVersion } from '../workfront/apiVersions';
+import { normaliseWorkfrontUrl } from '../workfront/url';
 
 export interface Connection {
 	origin: string;
@@ -50,3 +56,18 @@ async function readFromCredential(
 		throw new NodeOperationError(context.getNode(), (error as Error).message, { itemIndex });
 	}
 }
+
+/** Every n8n context the Workfront nodes call the API from. */
+export type WorkfrontContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export const CREDENTIAL_TYPE = 'workfrontJwtApi';
+
+/** Parameters in order, with repeats: Workfront reads a repeated key as a list (`in`). */
+export type QueryParams = Array<[string, string]>;
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';

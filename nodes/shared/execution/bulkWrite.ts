@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { QueryParams } from '../transport/context';
+import type { QueryParams } from '../transport/connection';
 import { workfrontRequest } from '../transport/request';
 import { expectOnePerEntry } from './batches';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { QueryParams, WorkfrontContext } from './context';
+import type { QueryParams, WorkfrontContext } from './connection';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { RequestCancelled, workfrontRequest } from './request';

@@ -1,4 +1,4 @@
-import { WorkfrontCredentialError } from './credentialError';
+import { WorkfrontCredentialError } from '../../../credentials/jwt/credentialError';
 
 /**
  * Versions Workfront still supports, newest first (Experience League, "API versioning and support

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { OTHER_OBJECT_TYPE } from '../objectTypes';
+import { OTHER_OBJECT_TYPE } from '../workfront/objectTypes';
 
 /** The object type chosen in the node the picker belongs to (PROJ until one is chosen). */
 export function currentObjectCode(context: ILoadOptionsFunctions): string {

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import type { QueryParams } from '../transport/context';
-import { findOperator } from './filterOperators';
+import type { QueryParams } from '../transport/connection';
+import { findOperator } from '../workfront/filterOperators';
 
 interface FilterRow {
 	field?: string;

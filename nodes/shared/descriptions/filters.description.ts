@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { FILTER_OPERATORS, operatorsTaking } from '../../helpers/filterOperators';
+import { FILTER_OPERATORS, operatorsTaking } from '../workfront/filterOperators';
 
 /** Filters as rows, how they combine, and a raw filter for everything else. Shared by Get Many, Count and Report. */
 export const filterProperties: INodeProperties[] = [
