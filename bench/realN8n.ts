@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { N8nInstance, packPackage, parseRunOutput } from '../scripts/lib/n8nInstance';
 import { ensureN8n, N8N_VERSIONS, type N8nVersion } from '../scripts/lib/n8nRuntime';
-import { chain, CREDENTIAL, workfrontNode } from '../test/e2e/workflows';
+import { chain, CREDENTIAL, workfrontNode } from '../scripts/lib/workflows';
 import type { WorkfrontSimulator } from '../test/simulator';
 import { startWorkfront } from '../test/support/workfrontAccount';
 import { median } from './measure';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 import { chromium, type Page } from 'playwright-core';
 
-import { chain, workfrontNode } from '../test/e2e/workflows';
+import { chain, workfrontNode } from './lib/workflows';
 import { startDemo } from './lib/demoEnvironment';
 import { demoWorkflows } from './lib/demoWorkflows';
 import { freePort, PACKAGE_ROOT } from './lib/n8nInstance';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { WorkfrontSimulator } from '../../test/simulator';
-import { CREDENTIAL } from '../../test/e2e/workflows';
+import { CREDENTIAL } from './workflows';
 import { demoWorkflows } from './demoWorkflows';
 import { N8nInstance, PACKAGE_ROOT, packPackage, parseRunOutput } from './n8nInstance';
 import { ensureN8n, N8N_VERSIONS, type Progress } from './n8nRuntime';

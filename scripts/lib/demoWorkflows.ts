@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { chain, workfrontNode } from '../../test/e2e/workflows';
+import { chain, workfrontNode } from './workflows';
 
 const overdueFilters = {
 	filters: {

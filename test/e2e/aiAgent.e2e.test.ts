@@ -10,7 +10,7 @@ import { N8nInstance, packPackage } from '../../scripts/lib/n8nInstance';
 import { ensureN8n, N8N_VERSIONS } from '../../scripts/lib/n8nRuntime';
 import type { WorkfrontSimulator } from '../simulator';
 import { startWorkfront } from '../support/workfrontAccount';
-import { CREDENTIAL, nodeOutput } from './workflows';
+import { CREDENTIAL, nodeOutput } from '../../scripts/lib/workflows';
 
 /**
  * The Workfront node as a tool of n8n's AI Agent, in real n8n 1.x and 2.x. The chat model is n8n's

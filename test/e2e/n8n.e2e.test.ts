@@ -12,7 +12,7 @@ import type { WorkfrontSimulator } from '../simulator';
 import { OtherOrigin } from '../support/otherOrigin';
 import { pemFragments } from '../support/secrets';
 import { CLIENT_SECRET, startWorkfront } from '../support/workfrontAccount';
-import { chain, CREDENTIAL, nodeOutput, workfrontNode } from './workflows';
+import { chain, CREDENTIAL, nodeOutput, workfrontNode } from '../../scripts/lib/workflows';
 
 /**
  * The built package inside real n8n: installed the way users install it, a credential imported,

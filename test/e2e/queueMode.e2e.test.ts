@@ -18,7 +18,7 @@ import {
 import type { WorkfrontSimulator } from '../simulator';
 import type { WfRecord } from '../simulator/model/store';
 import { startWorkfront } from '../support/workfrontAccount';
-import { chain, CREDENTIAL, workfrontNode } from './workflows';
+import { chain, CREDENTIAL, workfrontNode } from '../../scripts/lib/workflows';
 
 /**
  * The package in n8n's queue mode, in real n8n 1.x (Node.js 20) and 2.x (Node.js 24): PostgreSQL
