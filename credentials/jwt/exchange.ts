@@ -1,6 +1,12 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { untilAborted } from '../../nodes/shared/transport/retryPolicy';
+import {
+	asObject,
+	firstText,
+	parseBody,
+	readErrorBody,
+} from '../../nodes/shared/workfront/answers';
 import { redactSecrets, WorkfrontCredentialError } from './credentialError';
 import { explainNetworkFailure, explainRefusedExchange } from './exchangeErrors';
 
@@ -32,47 +38,19 @@ export function redirectTarget(location: unknown, base: string): string {
 
 /** Workfront does not document this answer; these are the shapes seen or plausible. */
 const TOKEN_KEYS = ['access_token', 'accessToken', 'sessionID', 'sessionId', 'session_id', 'token'];
-const MESSAGE_KEYS = ['message', 'error_description', 'errorMessage', 'detail', 'title'];
 
-function parseBody(body: unknown): { json?: Record<string, unknown>; notJson: boolean } {
-	let value = body;
-	if (Buffer.isBuffer(value)) value = value.toString('utf8');
-	if (typeof value === 'string') {
-		const text = value.trim();
-		try {
-			value = JSON.parse(text);
-		} catch {
-			return { notJson: text !== '' };
-		}
-	}
-	if (value && typeof value === 'object' && !Array.isArray(value)) {
-		return { json: value as Record<string, unknown>, notJson: false };
-	}
-	return { notJson: false };
-}
-
-function pickString(source: unknown, keys: string[]): string | undefined {
-	if (!source || typeof source !== 'object') return undefined;
-	const record = source as Record<string, unknown>;
-	for (const key of keys) {
-		const value = record[key];
-		if (typeof value === 'string' && value.trim() !== '') return value.trim();
-	}
-	return undefined;
+/** The answer's body as JSON, and whether it was text that is not JSON (an HTML error page, say). */
+function readAnswer(body: unknown): { json?: Record<string, unknown>; notJson: boolean } {
+	const value = parseBody(body);
+	const json = asObject(value);
+	if (json) return { json, notJson: false };
+	// parseBody hands back text that is not JSON as it came.
+	const unparsed = value === body && (typeof body === 'string' || Buffer.isBuffer(body));
+	return { notJson: unparsed && String(body).trim() !== '' };
 }
 
 function findToken(json: Record<string, unknown>): string | undefined {
-	return pickString(json, TOKEN_KEYS) ?? pickString(json.data, TOKEN_KEYS);
-}
-
-function findServerMessage(json: Record<string, unknown> | undefined): string | undefined {
-	if (!json) return undefined;
-	const error = json.error;
-	return (
-		pickString(json, MESSAGE_KEYS) ??
-		pickString(error, MESSAGE_KEYS) ??
-		(typeof error === 'string' ? error : undefined)
-	);
+	return firstText(json, TOKEN_KEYS) ?? firstText(json.data, TOKEN_KEYS);
 }
 
 /**
@@ -123,11 +101,11 @@ export async function exchangeJwtForToken(
 			'Workfront URL',
 		);
 	}
-	const { json, notJson } = parseBody(response?.body);
+	const { json, notJson } = readAnswer(response?.body);
 	const token = status >= 200 && status < 300 && json ? findToken(json) : undefined;
 	if (token) return token;
 
-	const serverMessage = findServerMessage(json);
+	const serverMessage = readErrorBody(json)?.message;
 	if (status >= 200 && status < 300 && !notJson) {
 		throw new WorkfrontCredentialError(
 			`Workfront answered the token exchange without an access token (HTTP ${status}). Check Workfront URL: it must be your Workfront host, for example yourdomain.my.workfront.com`,

@@ -1,4 +1,4 @@
-import { failureFor, networkCode } from '../../nodes/shared/transport/networkFailures';
+import { errorCode, failureFor } from '../../nodes/shared/transport/networkFailures';
 import { WorkfrontCredentialError } from './credentialError';
 
 /** What the exchange endpoint answered, reduced to what the error messages may use. */
@@ -111,15 +111,9 @@ export function explainRefusedExchange(
 	);
 }
 
-function rawCode(error: unknown): string | undefined {
-	const candidate = error as { code?: unknown; cause?: { code?: unknown } };
-	const code = candidate?.cause?.code ?? candidate?.code;
-	return typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code) ? code : undefined;
-}
-
 /** Maps a failure to reach the exchange endpoint to a message; the original error is dropped because it carries the request body. */
 export function explainNetworkFailure(error: unknown, origin: string): WorkfrontCredentialError {
-	const code = networkCode(error) ?? rawCode(error);
+	const code = errorCode(error);
 	const known = failureFor(code);
 	if (known) {
 		return new WorkfrontCredentialError(

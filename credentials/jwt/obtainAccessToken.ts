@@ -6,6 +6,7 @@ import { normaliseApiVersion } from '../../nodes/shared/workfront/apiVersions';
 import { readCredentialFields, type JwtCredentialFields } from './credentialFields';
 import { exchangeJwtForToken, type HttpRequest } from './exchange';
 import { signAssertion } from './signAssertion';
+import { asObject, parseBody, reportsError } from '../../nodes/shared/workfront/answers';
 
 /** How long a token Workfront was seen to accept is trusted without asking again. */
 export const ACCEPTED_TOKEN_TRUST_MS = 10_000;
@@ -34,10 +35,48 @@ function identityOf(
 		.digest('hex');
 }
 
+export interface SessionAnswer {
+	status: number;
+	headers: Record<string, unknown>;
+	/** The answer's body, parsed when it is JSON. */
+	body: unknown;
+}
+
 /**
- * Whether Workfront still accepts `token` (GET session). n8n asks for a new token after *any*
- * failed request made with the HTTP Request node (a 404 too), so a token is checked before it is
- * replaced: a run of failing items then costs no exchange at all.
+ * `GET /attask/api/<version>/session` with `token`: how Workfront answers it. The request carries
+ * the token, so it never follows a redirect. Used to check a presented token and by Test.
+ */
+export async function askSession(
+	httpRequest: HttpRequest,
+	origin: string,
+	version: string,
+	token: string,
+): Promise<SessionAnswer> {
+	const response = (await httpRequest({
+		method: 'GET',
+		url: `${origin}/attask/api/${version}/session`,
+		headers: { sessionID: token, Accept: 'application/json' },
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
+		timeout: 30_000,
+	})) as { statusCode?: number; headers?: Record<string, unknown>; body?: unknown };
+	return {
+		status: Number(response?.statusCode ?? 0),
+		headers: response?.headers ?? {},
+		body: parseBody(response?.body),
+	};
+}
+
+/** Whether a session answer accepts the token: HTTP 200 with a JSON body reporting no error. */
+export function sessionAccepted(answer: SessionAnswer): boolean {
+	return answer.status === 200 && asObject(answer.body) !== undefined && !reportsError(answer.body);
+}
+
+/**
+ * Whether Workfront still accepts `token`. n8n asks for a new token after *any* failed request
+ * made with the HTTP Request node (a 404 too), so a token is checked before it is replaced: a run
+ * of failing items then costs no exchange at all.
  */
 async function stillAccepted(
 	httpRequest: HttpRequest,
@@ -46,20 +85,7 @@ async function stillAccepted(
 	token: string,
 ): Promise<boolean> {
 	try {
-		const response = (await httpRequest({
-			method: 'GET',
-			url: `${origin}/attask/api/${version}/session`,
-			headers: { sessionID: token, Accept: 'application/json' },
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
-			timeout: 30_000,
-		})) as { statusCode?: number; body?: unknown };
-		const text = Buffer.isBuffer(response.body) ? response.body.toString('utf8') : response.body;
-		const body = (typeof text === 'string' ? JSON.parse(text || '{}') : text) as {
-			error?: unknown;
-		};
-		return response.statusCode === 200 && !body?.error;
+		return sessionAccepted(await askSession(httpRequest, origin, version, token));
 	} catch {
 		return false;
 	}

@@ -7,7 +7,8 @@ import type {
 import { normaliseApiVersion } from '../../nodes/shared/workfront/apiVersions';
 import { redactSecrets } from './credentialError';
 import { redirectTarget } from './exchange';
-import { obtainAccessToken } from './obtainAccessToken';
+import { askSession, obtainAccessToken, sessionAccepted } from './obtainAccessToken';
+import { asObject, readErrorBody } from '../../nodes/shared/workfront/answers';
 import { readCredentialFields } from './credentialFields';
 
 /** n8n's credential-test helper: the request-library style `request` (CredentialTestContext). */
@@ -37,15 +38,6 @@ function adapt(request: LegacyRequest) {
 		})) as FullResponse;
 }
 
-function parse(body: unknown): Record<string, unknown> {
-	try {
-		const value = JSON.parse(Buffer.isBuffer(body) ? body.toString('utf8') : String(body));
-		return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-	} catch {
-		return {};
-	}
-}
-
 /**
  * What **Test** on the credential does: always a fresh exchange (a token stored earlier proves
  * nothing about the fields as they are now), then `GET /attask/api/<version>/session` with the
@@ -62,32 +54,23 @@ export async function testWorkfrontCredential(
 		const httpRequest = adapt(request);
 		// An empty token: Test always exchanges, whatever token is stored.
 		token = await obtainAccessToken(httpRequest, { ...credentials, accessToken: '' });
-		const response = await httpRequest({
-			method: 'GET',
-			url: `${origin}/attask/api/${version}/session`,
-			headers: { sessionID: token, Accept: 'application/json' },
-			timeout: 30_000,
-		});
-		const status = Number(response.statusCode ?? 0);
+		const answer = await askSession(httpRequest, origin, version, token);
+		const status = answer.status;
 		if (status >= 300 && status < 400) {
 			return {
 				status: 'Error',
-				message: `A new token was exchanged, but ${origin} answered GET session with a redirect (HTTP ${status}) to ${redirectTarget(response.headers?.location, origin)}; it was not followed. Check Workfront URL.`,
+				message: `A new token was exchanged, but ${origin} answered GET session with a redirect (HTTP ${status}) to ${redirectTarget(answer.headers.location, origin)}; it was not followed. Check Workfront URL.`,
 			};
 		}
-		const body = parse(response.body);
-		const error = (body.error ?? {}) as { message?: unknown };
-		if (status !== 200 || body.error) {
-			const said =
-				typeof error.message === 'string'
-					? ` Workfront said: "${redactSecrets(error.message, [token]).slice(0, 200)}"`
-					: '';
+		if (!sessionAccepted(answer)) {
+			const words = readErrorBody(answer.body)?.message;
+			const said = words ? ` Workfront said: "${redactSecrets(words, [token]).slice(0, 200)}"` : '';
 			return {
 				status: 'Error',
 				message: `A new token was exchanged, but Workfront refused it for API ${version} (HTTP ${status}).${said} Check API Version, and that the user of User ID is active and may use the API.`,
 			};
 		}
-		const session = (body.data ?? {}) as { userID?: unknown };
+		const session = (asObject(answer.body)?.data ?? {}) as { userID?: unknown };
 		const user = typeof session.userID === 'string' ? ` as user ${session.userID}` : '';
 		return {
 			status: 'OK',

@@ -1,7 +1,6 @@
 import {
 	NodeConnectionTypes,
 	type IDataObject,
-	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
@@ -17,23 +16,9 @@ import { readFilterQuery } from '../shared/params/filterQuery';
 import { readObjectCode } from '../shared/params/objectCode';
 import { readReturnFields } from '../shared/params/returnFields';
 import { nameOf, objectTypeName } from '../shared/descriptions/subtitle';
-import { credentialTest, loadOptions } from '../Workfront/methods';
+import { credentialTest, loadOptions } from '../shared/methods';
 import { searchAll } from '../shared/transport/paging';
 import { dateFieldFor, LOOKBACK_MS, takeNew, type PollCursor, type PollEvent } from './pollCursor';
-
-/**
- * The parameter helpers of the Workfront node read per item; a poll has no items, so it answers
- * for item 0 with the poll context's own parameters.
- */
-function asItemReader(context: IPollFunctions): IExecuteFunctions {
-	return {
-		getNode: () => context.getNode(),
-		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) =>
-			context.getNodeParameter(name, fallback),
-		getCredentials: async (type: string) => await context.getCredentials(type),
-		helpers: context.helpers,
-	} as unknown as IExecuteFunctions;
-}
 
 export class WorkfrontPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -91,17 +76,16 @@ export class WorkfrontPollTrigger implements INodeType {
 	methods = { loadOptions, credentialTest };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const reader = asItemReader(this);
-		const objCode = readObjectCode(reader, 0);
+		const objCode = readObjectCode(this, 0);
 		const event = this.getNodeParameter('event', 'createdOrUpdated') as PollEvent;
 		const dateField = dateFieldFor(event);
-		const fields = await readReturnFields(reader, 0, objCode);
+		const fields = await readReturnFields(this, 0, objCode);
 		const shapeFields = [
 			'entryDate',
 			'lastUpdateDate',
 			...(fields[0]?.[1] ?? '').split(',').filter(Boolean),
 		].join(',');
-		const filters = readFilterQuery(reader, 0);
+		const filters = readFilterQuery(this, 0);
 		const staticData = this.getWorkflowStaticData('node');
 
 		if (this.getMode() === 'manual') {

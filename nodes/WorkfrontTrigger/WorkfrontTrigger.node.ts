@@ -12,7 +12,7 @@ import {
 } from 'n8n-workflow';
 
 import { asNodeError } from '../shared/execution/perItem';
-import { credentialTest } from '../Workfront/methods';
+import { credentialTest } from '../shared/methods';
 import { actorOf, carriesToken, deliveryProblem, eventOutput, readEvent } from './deliveries';
 import { triggerProperties } from './description';
 import { readSubscribedRecordId, readSubscriptionFilters } from './subscriptionFilters';

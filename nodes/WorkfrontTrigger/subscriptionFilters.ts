@@ -1,6 +1,5 @@
 import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
-
-import { parseRecordId, type RecordIdError } from '../shared/params/objectCode';
+import { RecordIdError, parseRecordId } from '../shared/params/recordId';
 
 interface FilterRow {
 	fieldName?: string;

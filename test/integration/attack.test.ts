@@ -6,9 +6,10 @@ import { performance } from 'node:perf_hooks';
 import type { IDataObject } from 'n8n-workflow';
 
 import { CREDENTIAL_ID } from '../harness/runWorkflow';
-import { OtherOrigin } from '../support/otherOrigin';
+import { updateCredential, useHostileSetup } from '../support/hostileSetup';
+import type { OtherOrigin } from '../support/otherOrigin';
 import { expectNoSecrets } from '../support/secrets';
-import { record, secretsOf, WorkfrontFixture } from '../support/workfrontNode';
+import { record, secretsOf, type WorkfrontFixture } from '../support/workfrontNode';
 
 /**
  * An outsider's attack on the finished fixes for issues 11 and 12. Every test here describes the
@@ -22,23 +23,9 @@ jest.setTimeout(90_000);
 
 let fixture: WorkfrontFixture;
 let other: OtherOrigin;
+useHostileSetup((setup) => ({ fixture, other } = setup));
 
-beforeAll(async () => {
-	other = await OtherOrigin.start();
-});
-afterAll(async () => other.close());
-
-beforeEach(async () => {
-	fixture = await WorkfrontFixture.start();
-	other.clear();
-});
-afterEach(async () => {
-	await fixture.simulator.state.events.settle();
-	await fixture.close();
-});
-
-const setCredential = (changes: IDataObject) =>
-	fixture.helper.set(CREDENTIAL_ID, { ...fixture.helper.get(CREDENTIAL_ID), ...changes } as never);
+const setCredential = (changes: IDataObject) => updateCredential(fixture, changes);
 
 const api = (path: string) => `${fixture.simulator.origin}/attask/api/v21.0/${path}`;
 
@@ -385,52 +372,9 @@ describe('every exchange is bounded', () => {
 });
 
 // =============================================================================================
-// 8. The destination rule against n8n 2.x's own resolution of request-library options.
-//    n8n 2.x (@n8n/backend-network, resolveLegacyRequestTarget) sends to `url ?? uri`; the rule
-//    reads `url !== undefined ? url : uri`. With `url: null`, the rule checks the credential's own
-//    origin (it fills in baseURL) while n8n 2.x sends to `uri`.
+// 8. The destination rule against n8n 2.x's own request resolution: in
+//    test/e2e/destinationRule.e2e.test.ts, which installs n8n 2.41.1 first.
 // =============================================================================================
-describe('destination rule vs n8n 2.41 request resolution', () => {
-	test('{ url: null, uri: <other host> } is refused, as n8n 2.x would send it to uri', async () => {
-		const { addSessionHeader } = await import('../../credentials/jwt/authenticateRequest');
-		const installed = `${String(process.env.HOME)}/.cache/n8n-nodes-workfront/n8n-2.41.1/node_modules/@n8n/backend-network/dist/http/legacy-request.js`;
-		// n8n 2.41.1's own code for requestWithAuthentication's last step (OutboundHttp.requestLegacy).
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { executeLegacyRequest } = require(installed) as {
-			executeLegacyRequest: (
-				options: unknown,
-				ssrf: undefined,
-				logger: unknown,
-			) => Promise<unknown>;
-		};
-		const credentials = {
-			...fixture.helper.get(CREDENTIAL_ID),
-			accessToken: 'live-token-7d1e0c5b93aa',
-		};
-		let refused: unknown;
-		try {
-			const options = addSessionHeader(credentials, {
-				method: 'GET',
-				url: null,
-				uri: `${other.origin}/attask/api/v21.0/session`,
-				json: true,
-			} as never);
-			const quiet = {
-				debug: () => undefined,
-				warn: () => undefined,
-				error: () => undefined,
-				info: () => undefined,
-			};
-			await executeLegacyRequest(options, undefined, quiet);
-		} catch (error) {
-			refused = error;
-		}
-		expect(
-			other.seen.map(({ url, headers }) => `${url} sessionID=${String(headers.sessionid)}`),
-		).toEqual([]);
-		expect(String((refused as Error | undefined)?.message)).toMatch(/only sends its token to/);
-	});
-});
 
 // =============================================================================================
 // 9. Exchange storms outside the node's gate: n8n-core's requestWithAuthentication (1.x and 2.x)

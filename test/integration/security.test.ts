@@ -1,16 +1,15 @@
 import { performance } from 'node:perf_hooks';
 
-import type { IDataObject } from 'n8n-workflow';
-
 import { WorkfrontJwtApi } from '../../credentials/WorkfrontJwtApi.credentials';
 import { CREDENTIAL_ID } from '../harness/runWorkflow';
 import { testCredential } from '../harness/testCredential';
 import { PollTriggerHarness, WebhookTriggerHarness } from '../harness/triggerHarness';
 import { testFiles } from '../harness/binaryRegistry';
-import { OtherOrigin } from '../support/otherOrigin';
+import { updateCredential, useHostileSetup } from '../support/hostileSetup';
+import type { OtherOrigin } from '../support/otherOrigin';
 import { expectNoSecrets } from '../support/secrets';
 import { CUSTOMER_ID, USER_ID } from '../support/workfrontAccount';
-import { record, secretsOf, WorkfrontFixture } from '../support/workfrontNode';
+import { record, secretsOf, type WorkfrontFixture } from '../support/workfrontNode';
 import { rsaPair } from '../support/keys';
 
 /**
@@ -22,20 +21,7 @@ import { rsaPair } from '../support/keys';
  */
 let fixture: WorkfrontFixture;
 let other: OtherOrigin;
-
-beforeAll(async () => {
-	other = await OtherOrigin.start();
-});
-afterAll(async () => other.close());
-
-beforeEach(async () => {
-	fixture = await WorkfrontFixture.start();
-	other.clear();
-});
-afterEach(async () => {
-	await fixture.simulator.state.events.settle();
-	await fixture.close();
-});
+useHostileSetup((setup) => ({ fixture, other } = setup));
 
 /** Nothing of the credential reached the other origin; the error and the output hold no secret. */
 function expectContained(result?: { error?: unknown; json?: unknown; run?: unknown }) {
@@ -289,8 +275,7 @@ describe('whatever the server quotes back stays out of errors and outputs', () =
 			customerId: CUSTOMER_ID,
 			keys: [{ userId: USER_ID, pem: pair.publicPem }],
 		});
-		fixture.helper.set(CREDENTIAL_ID, {
-			...fixture.helper.get(CREDENTIAL_ID),
+		updateCredential(fixture, {
 			clientId: 'odd-secret-app',
 			clientSecret: secret,
 			privateKey: pair.pkcs8,
@@ -319,11 +304,7 @@ describe('whatever the server quotes back stays out of errors and outputs', () =
 			times: 1,
 			path: /\/session$/,
 			// Another execution re-exchanges while this call is in flight.
-			sideEffect: () =>
-				fixture.helper.set(CREDENTIAL_ID, {
-					...fixture.helper.get(CREDENTIAL_ID),
-					accessToken: 'a-newer-token-from-elsewhere',
-				}),
+			sideEffect: () => updateCredential(fixture, { accessToken: 'a-newer-token-from-elsewhere' }),
 		});
 		const result = await fixture.run({
 			resource: 'customApiCall',
@@ -441,11 +422,7 @@ describe('hostile private keys are refused quickly with the usual messages', () 
 			/cut off/,
 		],
 	])('%s', async (_name, key, message) => {
-		fixture.helper.set(CREDENTIAL_ID, {
-			...fixture.helper.get(CREDENTIAL_ID),
-			privateKey: key,
-			accessToken: '',
-		});
+		updateCredential(fixture, { privateKey: key, accessToken: '' });
 		const started = performance.now();
 		const result = await fixture.run(record('get', { id: 'x' }));
 		// Reported, not asserted: timing belongs in bench/ (npm run bench measures these inputs).
@@ -454,5 +431,3 @@ describe('hostile private keys are refused quickly with the usual messages', () 
 		expect(fixture.simulator.counters.exchangeAttempts).toBe(0);
 	});
 });
-
-export type { IDataObject };

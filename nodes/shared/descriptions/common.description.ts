@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { OTHER_OBJECT_TYPE } from '../workfront/objectTypes';
+import { MAX_BATCH_SIZE } from '../workfront/limits';
 
 export const objectTypeProperties: INodeProperties[] = [
 	{
@@ -103,10 +104,9 @@ export function batchOptions(withAtomic: boolean): INodeProperties[] {
 		displayName: 'Batch Size',
 		name: 'batchSize',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 100 },
-		default: 100,
-		description:
-			'How many items go to Workfront in one request (at most 100, the default). 1 sends every item on its own.',
+		typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
+		default: MAX_BATCH_SIZE,
+		description: `How many items go to Workfront in one request (at most ${MAX_BATCH_SIZE}, the default). 1 sends every item on its own.`,
 	};
 	const atomic: INodeProperties = {
 		displayName: 'Atomic',

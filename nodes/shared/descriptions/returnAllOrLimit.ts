@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 /** Return All / Limit, as n8n's built-in nodes offer them. */
 export const returnAllOrLimitProperties: INodeProperties[] = [
@@ -19,20 +19,3 @@ export const returnAllOrLimitProperties: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
-
-/** How many records to read: undefined for Return All, else a checked Limit. */
-export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (context.getNodeParameter('returnAll', itemIndex, false)) return undefined;
-	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
-	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Limit must be a whole number of 1 or more (it is ${limit})`,
-			{
-				itemIndex,
-				description: 'Enter how many records to return, or turn on Return All.',
-			},
-		);
-	}
-	return limit;
-}

@@ -6,9 +6,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import type { BatchSettings } from '../params/sizes';
 import { asItemError, errorItem } from './perItem';
-
-export const MAX_BATCH_SIZE = 100;
 
 export interface BatchEntry<P> {
 	itemIndex: number;
@@ -28,11 +27,6 @@ export interface BatchPlan<P> {
 	 * could then be created twice.
 	 */
 	repeatable: boolean;
-}
-
-export interface BatchSettings {
-	batchSize: number;
-	atomic: boolean;
 }
 
 /** Workfront refused the whole request before doing anything: nothing of the batch was applied. */
@@ -130,21 +124,6 @@ export async function runInBatches<P>(
 	}
 	await flush();
 	return outputs.filter((output): output is INodeExecutionData => output !== undefined);
-}
-
-/** The Batch Size and Atomic options of a write operation, checked. */
-export function readBatchSettings(context: IExecuteFunctions): BatchSettings {
-	const batchSize = Number(context.getNodeParameter('options.batchSize', 0, MAX_BATCH_SIZE));
-	if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Batch Size must be a whole number from 1 to ${MAX_BATCH_SIZE} (it is ${batchSize})`,
-			{
-				description: `Workfront takes at most ${MAX_BATCH_SIZE} records in one request; 1 sends every item on its own.`,
-			},
-		);
-	}
-	return { batchSize, atomic: Boolean(context.getNodeParameter('options.atomic', 0, false)) };
 }
 
 /** Checks that a bulk answer has one record per item sent, so no output item is paired with the wrong record. */

@@ -1,13 +1,19 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeOperationError, type ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { OTHER_OBJECT_TYPE } from '../workfront/objectTypes';
+import { chosenObjectCode, OBJECT_CODE_ADVICE, objectCodeProblem } from '../params/objectCode';
 
-/** The object type chosen in the node the picker belongs to (PROJ until one is chosen). */
+/**
+ * The object type chosen in the node the picker belongs to, checked as a run checks it: a picker
+ * of an "Other" type with no valid code says so instead of listing another type's fields.
+ */
 export function currentObjectCode(context: ILoadOptionsFunctions): string {
-	const chosen = String(context.getCurrentNodeParameter('objectType') ?? 'PROJ');
-	const code =
-		chosen === OTHER_OBJECT_TYPE
-			? String(context.getCurrentNodeParameter('objectCode') ?? '')
-			: chosen;
-	return code.trim().toUpperCase() || 'PROJ';
+	const code = chosenObjectCode(
+		context.getCurrentNodeParameter('objectType'),
+		context.getCurrentNodeParameter('objectCode'),
+	);
+	const problem = objectCodeProblem(code);
+	if (problem) {
+		throw new NodeOperationError(context.getNode(), problem, { description: OBJECT_CODE_ADVICE });
+	}
+	return code.toUpperCase();
 }

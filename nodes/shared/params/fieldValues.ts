@@ -1,12 +1,8 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type ResourceMapperField,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type ResourceMapperField } from 'n8n-workflow';
 
 import { withCustomFieldNames } from '../workfront/customFields';
 import { mapperColumns } from '../workfront/mapperColumns';
+import { readParameter, failItem } from './parameters';
 
 interface FieldRow {
 	name?: string;
@@ -18,18 +14,10 @@ interface FieldRow {
 	jsonValue?: unknown;
 }
 
-function fail(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	message: string,
-	description: string,
-): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
-}
-
 /** A number given as one or as text (typed rows and mapper columns alike); undefined if it is not one. */
 function asNumber(value: unknown): number | undefined {
-	const number = typeof value === 'string' ? Number(value.trim()) : value;
+	// Blank text is no number (Number('') is 0, which would quietly set the field to 0).
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
 	return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
 }
 
@@ -53,7 +41,7 @@ function rowValue(
 		case 'number': {
 			const number = asNumber(row.numberValue);
 			if (number === undefined) {
-				fail(
+				failItem(
 					context,
 					itemIndex,
 					`${label}: "${String(row.numberValue)}" is not a number`,
@@ -65,7 +53,7 @@ function rowValue(
 		case 'boolean':
 			return (
 				asBoolean(row.booleanValue) ??
-				fail(
+				failItem(
 					context,
 					itemIndex,
 					`${label}: "${String(row.booleanValue)}" is not true or false`,
@@ -76,7 +64,7 @@ function rowValue(
 			const text = String(row.dateTimeValue ?? '');
 			const time = Date.parse(text);
 			if (text === '' || Number.isNaN(time)) {
-				fail(
+				failItem(
 					context,
 					itemIndex,
 					`${label}: "${text}" is not a date`,
@@ -89,7 +77,7 @@ function rowValue(
 			try {
 				return parseJsonText(row.jsonValue);
 			} catch {
-				return fail(
+				return failItem(
 					context,
 					itemIndex,
 					`${label}: the value is not valid JSON`,
@@ -108,7 +96,7 @@ function rowValue(
 /** The input item's own keys as field values: no expression per field, the cheapest way to map many items. */
 function inputItemFields(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const ignored = new Set(
-		String(context.getNodeParameter('ignoreFields', itemIndex, '') ?? '')
+		String(readParameter(context, 'ignoreFields', itemIndex, '') ?? '')
 			.split(',')
 			.map((key) => key.trim())
 			.filter(Boolean),
@@ -119,7 +107,7 @@ function inputItemFields(context: IExecuteFunctions, itemIndex: number): IDataOb
 	const values: IDataObject = {};
 	for (const [key, value] of Object.entries(json)) if (!ignored.has(key)) values[key] = value;
 	if (Object.keys(values).length === 0) {
-		fail(
+		failItem(
 			context,
 			itemIndex,
 			'The input item has no fields to send',
@@ -171,7 +159,7 @@ function typedColumn(
 				parsed = undefined;
 			}
 			if (!Array.isArray(parsed)) {
-				fail(
+				failItem(
 					context,
 					itemIndex,
 					`${label}: ${text} is not a list`,
@@ -183,7 +171,7 @@ function typedColumn(
 		case 'number': {
 			const number = asNumber(value);
 			if (number === undefined) {
-				fail(
+				failItem(
 					context,
 					itemIndex,
 					`${label}: "${String(value)}" is not a number`,
@@ -195,7 +183,7 @@ function typedColumn(
 		case 'boolean':
 			return (
 				asBoolean(value) ??
-				fail(
+				failItem(
 					context,
 					itemIndex,
 					`${label}: "${String(value)}" is not true or false`,
@@ -208,7 +196,7 @@ function typedColumn(
 			if (value instanceof Date) return value.toISOString();
 			const text = String(value);
 			if (Number.isNaN(Date.parse(text))) {
-				fail(
+				failItem(
 					context,
 					itemIndex,
 					`${label}: "${text}" is not a date`,
@@ -240,13 +228,15 @@ async function mappedColumns(
 	objCode: string,
 	operation: string,
 ): Promise<IDataObject> {
-	const mappingMode = context.getNodeParameter(
+	const mappingMode = readParameter(
+		context,
 		'columns.mappingMode',
 		itemIndex,
 		'defineBelow',
 	) as string;
 	if (mappingMode === 'autoMapInputData') return inputItemFields(context, itemIndex);
-	const columns = (context.getNodeParameter(
+	const columns = (readParameter(
+		context,
 		'columns.value',
 		itemIndex,
 		{},
@@ -273,7 +263,7 @@ async function mappedColumns(
 
 /** The custom forms chosen to attach, as Workfront's objectCategories. */
 function readCustomForms(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const raw = context.getNodeParameter('options.customForms', itemIndex, []) as unknown;
+	const raw = readParameter(context, 'options.customForms', itemIndex, []) as unknown;
 	const ids = (Array.isArray(raw) ? raw : String(raw ?? '').split(','))
 		.map((id) => String(id).trim())
 		.filter(Boolean);
@@ -310,16 +300,16 @@ export async function readFieldValues(
 	objCode: string,
 	operation: 'create' | 'update' = 'create',
 ): Promise<IDataObject> {
-	const mode = context.getNodeParameter('inputMode', itemIndex, 'mapper') as string;
+	const mode = readParameter(context, 'inputMode', itemIndex, 'mapper') as string;
 	if (mode === 'auto') return inputItemFields(context, itemIndex);
 	if (mode === 'mapper') return await mappedColumns(context, itemIndex, objCode, operation);
 	if (mode === 'json') {
-		const raw = context.getNodeParameter('fieldsJson', itemIndex, '{}') as unknown;
+		const raw = readParameter(context, 'fieldsJson', itemIndex, '{}') as unknown;
 		let parsed: unknown;
 		try {
 			parsed = parseJsonText(raw);
 		} catch {
-			fail(
+			failItem(
 				context,
 				itemIndex,
 				'Fields (JSON) is not valid JSON',
@@ -327,7 +317,7 @@ export async function readFieldValues(
 			);
 		}
 		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			fail(
+			failItem(
 				context,
 				itemIndex,
 				'Fields (JSON) must be one JSON object',
@@ -337,21 +327,26 @@ export async function readFieldValues(
 		return parsed as IDataObject;
 	}
 
-	const rows = (context.getNodeParameter('fieldValues.field', itemIndex, []) as FieldRow[]) ?? [];
+	const rows = (readParameter(context, 'fieldValues.field', itemIndex, []) as FieldRow[]) ?? [];
 	const values: IDataObject = {};
 	rows.forEach((row, index) => {
 		const name = String(row.name ?? '').trim();
 		const label = `Field ${index + 1}${name ? ` (${name})` : ''}`;
 		if (name === '')
-			fail(
+			failItem(
 				context,
 				itemIndex,
 				`${label}: Field Name is empty`,
 				'Enter the Workfront field name, e.g. name or DE:Region, or remove the row.',
 			);
-		if (name in values)
-			fail(context, itemIndex, `${label}: the field is set twice`, 'Remove one of the rows.');
+		if (Object.hasOwn(values, name))
+			failItem(context, itemIndex, `${label}: the field is set twice`, 'Remove one of the rows.');
 		values[name] = rowValue(context, itemIndex, row, label) as IDataObject[string];
 	});
 	return values;
+}
+
+/** Options > Attach Forms of Custom Fields: whether forms a custom field needs are attached (on unless turned off). */
+export function readAttachForms(context: IExecuteFunctions, itemIndex: number): boolean {
+	return Boolean(readParameter(context, 'options.attachForms', itemIndex, true));
 }

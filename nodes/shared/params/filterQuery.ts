@@ -1,7 +1,6 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
-
 import type { QueryParams } from '../transport/connection';
 import { findOperator } from '../workfront/filterOperators';
+import { readParameter, type ParameterContext, failItem } from './parameters';
 
 interface FilterRow {
 	field?: string;
@@ -17,12 +16,6 @@ interface SortRow {
 }
 
 type Fail = (message: string, description: string) => never;
-
-function failer(context: IExecuteFunctions, itemIndex: number): Fail {
-	return (message, description) => {
-		throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
-	};
-}
 
 function listValues(raw: unknown, label: string, fail: Fail): string[] {
 	let list: unknown[];
@@ -110,12 +103,12 @@ function parseRawFilter(raw: string, fail: Fail): QueryParams {
  * The filter rows, combined by All or Any, plus the raw filter. With Any, the first row is the base
  * filter set and every further row its own `OR:<n>:` group: Workfront ORs the groups with the base.
  */
-export function readFilterQuery(context: IExecuteFunctions, itemIndex: number): QueryParams {
-	const fail = failer(context, itemIndex);
-	const rows = (context.getNodeParameter('filters.filter', itemIndex, []) as FilterRow[]) ?? [];
-	const combination = context.getNodeParameter('filterCombination', itemIndex, 'all') as string;
+export function readFilterQuery(context: ParameterContext, itemIndex: number): QueryParams {
+	const fail: Fail = (message, description) => failItem(context, itemIndex, message, description);
+	const rows = (readParameter(context, 'filters.filter', itemIndex, []) as FilterRow[]) ?? [];
+	const combination = readParameter(context, 'filterCombination', itemIndex, 'all') as string;
 	const raw = parseRawFilter(
-		String(context.getNodeParameter('options.rawFilter', itemIndex, '') ?? ''),
+		String(readParameter(context, 'options.rawFilter', itemIndex, '') ?? ''),
 		fail,
 	);
 	if (combination === 'any' && raw.length > 0 && rows.length > 1) {
@@ -175,9 +168,9 @@ export function moveLoginNamesToJson(params: QueryParams): QueryParams {
  * The sort parameters, numbered in order, always ending with ID so that every record has one
  * place in the order: without it, Workfront's pages may repeat or skip records.
  */
-export function readSortQuery(context: IExecuteFunctions, itemIndex: number): QueryParams {
-	const fail = failer(context, itemIndex);
-	const rows = (context.getNodeParameter('options.sort.field', itemIndex, []) as SortRow[]) ?? [];
+export function readSortQuery(context: ParameterContext, itemIndex: number): QueryParams {
+	const fail: Fail = (message, description) => failItem(context, itemIndex, message, description);
+	const rows = (readParameter(context, 'options.sort.field', itemIndex, []) as SortRow[]) ?? [];
 	const keys = rows.map((row, index) => {
 		const field = String(row.field ?? '').trim();
 		if (field === '')

@@ -1,87 +1,30 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
-
 import { OTHER_OBJECT_TYPE } from '../workfront/objectTypes';
+import { failItem, readParameter, type ParameterContext } from './parameters';
 
-/** The object code the item asks for: a listed type, or the code typed for "Other". */
-export function readObjectCode(context: IExecuteFunctions, itemIndex: number): string {
-	const chosen = String(context.getNodeParameter('objectType', itemIndex, 'PROJ'));
-	const code = (
-		chosen === OTHER_OBJECT_TYPE
-			? String(context.getNodeParameter('objectCode', itemIndex, ''))
-			: chosen
-	).trim();
-	if (!/^[A-Za-z][A-Za-z0-9_]{1,31}$/.test(code)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			code === '' ? 'Object Code is empty' : `Object Code "${code}" is not a Workfront object code`,
-			{
-				itemIndex,
-				description:
-					'Enter a Workfront objCode such as PROJ, TASK, OPTASK or BLIN (letters, digits and underscores).',
-			},
-		);
-	}
+/** The object code chosen in a node: a listed type, or the code typed for "Other". */
+export function chosenObjectCode(chosen: unknown, typed: unknown): string {
+	const choice = String(chosen ?? 'PROJ');
+	return (choice === OTHER_OBJECT_TYPE ? String(typed ?? '') : choice).trim();
+}
+
+/** Why a text is not a Workfront object code, or undefined when it is one. */
+export function objectCodeProblem(code: string): string | undefined {
+	if (/^[A-Za-z][A-Za-z0-9_]{1,31}$/.test(code)) return undefined;
+	return code === ''
+		? 'Object Code is empty'
+		: `Object Code "${code}" is not a Workfront object code`;
+}
+
+export const OBJECT_CODE_ADVICE =
+	'Enter a Workfront objCode such as PROJ, TASK, OPTASK or BLIN (letters, digits and underscores).';
+
+/** The object code the item asks for, checked, in Workfront's upper case. */
+export function readObjectCode(context: ParameterContext, itemIndex: number): string {
+	const code = chosenObjectCode(
+		readParameter(context, 'objectType', itemIndex, 'PROJ'),
+		readParameter(context, 'objectCode', itemIndex, ''),
+	);
+	const problem = objectCodeProblem(code);
+	if (problem) failItem(context, itemIndex, problem, OBJECT_CODE_ADVICE);
 	return code.toUpperCase();
-}
-
-const ID_IN_URL = /\/([0-9a-f]{32})(?=[/?#]|$)/i;
-
-/** A record ID that cannot be used, with advice for the person who typed it. */
-export class RecordIdError extends Error {
-	constructor(
-		message: string,
-		readonly description: string,
-	) {
-		super(message);
-	}
-}
-
-/**
- * A record ID from a parameter value: a resource locator (from the list, by ID, or a Workfront
- * URL), or plain text from an expression, which may also be a pasted URL. Checked so that it
- * cannot reshape a request path.
- */
-export function parseRecordId(raw: unknown, label: string): string {
-	const locator =
-		raw && typeof raw === 'object' ? (raw as { mode?: string; value?: unknown }) : undefined;
-	const value = locator ? locator.value : raw;
-	let id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	if (id === '') {
-		throw new RecordIdError(
-			`${label} is empty`,
-			'Pick the Workfront record from the list, enter its ID, or map it from a previous node, e.g. {{ $json.ID }}.',
-		);
-	}
-	if (locator?.mode === 'url' || /^https?:\/\//i.test(id)) {
-		const match = ID_IN_URL.exec(id);
-		if (match === null) {
-			throw new RecordIdError(
-				`${label}: the URL "${id}" does not contain a Workfront ID`,
-				'Paste the address of the record as Workfront shows it, e.g. https://yourdomain.my.workfront.com/project/5f8e3a7b0000a1b2c3d4e5f60718293a/overview.',
-			);
-		}
-		id = match[1];
-	}
-	if (!/^[A-Za-z0-9_-]+$/.test(id)) {
-		throw new RecordIdError(
-			`${label}: "${id}" is not a Workfront ID`,
-			'Workfront IDs are 32 letters and digits, e.g. 5f8e3a7b0000a1b2c3d4e5f60718293a.',
-		);
-	}
-	return id;
-}
-
-/** The record ID an item's parameter holds, or an error naming the item. */
-export function readRecordId(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	parameter = 'id',
-	label = 'Record',
-): string {
-	try {
-		return parseRecordId(context.getNodeParameter(parameter, itemIndex, ''), label);
-	} catch (error) {
-		const { message, description } = error as RecordIdError;
-		throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
-	}
 }

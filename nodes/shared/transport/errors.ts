@@ -7,29 +7,9 @@ import {
 } from 'n8n-workflow';
 
 import { redactSecrets } from '../../../credentials/jwt/credentialError';
+import { readErrorBody } from '../workfront/answers';
 import { failureFor, networkCode } from './networkFailures';
 import type { RequestKind } from './retryPolicy';
-
-export interface WorkfrontErrorBody {
-	class?: string;
-	message?: string;
-}
-
-/** `{"error":{"class","message"}}`, or whatever of it a non-standard answer carries. */
-export function readErrorBody(body: unknown): WorkfrontErrorBody | undefined {
-	if (!body || typeof body !== 'object') return undefined;
-	const error = (body as { error?: unknown }).error;
-	if (error && typeof error === 'object') {
-		const { class: errorClass, message } = error as Record<string, unknown>;
-		return {
-			class: typeof errorClass === 'string' ? errorClass : undefined,
-			message: typeof message === 'string' ? message : undefined,
-		};
-	}
-	if (typeof error === 'string') return { message: error };
-	const message = (body as { message?: unknown }).message;
-	return typeof message === 'string' ? { message } : undefined;
-}
 
 const STATUS_HINTS: Record<number, string> = {
 	400: 'Workfront does not support this operation on this object type.',

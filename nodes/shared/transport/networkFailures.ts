@@ -81,7 +81,7 @@ export const NETWORK_FAILURES: readonly NetworkFailure[] = [
 		transient: true,
 		what: 'did not answer in time',
 		advice:
-			"Try again later; if Workfront is slow for large requests, raise the node's Timeout option.",
+			'Try again later; if Workfront is slow for large requests, raise Request Timeout in the Workfront JWT API credential.',
 		phrases: /timeout of \d+ms exceeded|timed out/i,
 	},
 	{
@@ -100,20 +100,25 @@ export function failureFor(code: string | undefined): NetworkFailure | undefined
 		: NETWORK_FAILURES.find((failure) => failure.codes.includes(code));
 }
 
+/** The codes an error carries itself or through its causes (n8n wraps them), innermost first. */
+function carriedCodes(error: unknown): string[] {
+	const candidate = error as {
+		code?: unknown;
+		cause?: { code?: unknown; cause?: { code?: unknown } };
+	};
+	return [candidate?.cause?.cause?.code, candidate?.cause?.code, candidate?.code].filter(
+		(code): code is string => typeof code === 'string',
+	);
+}
+
 /**
  * The network failure code of an error. n8n wraps network errors in a NodeApiError and, in some
  * versions, drops the original as its cause; the code then survives only in the texts it keeps.
  */
 export function networkCode(error: unknown): string | undefined {
-	const candidate = error as {
-		code?: unknown;
-		cause?: { code?: unknown; cause?: { code?: unknown } };
-		message?: unknown;
-		messages?: unknown;
-	};
-	for (const code of [candidate?.cause?.cause?.code, candidate?.cause?.code, candidate?.code]) {
-		if (typeof code === 'string' && failureFor(code)) return code;
-	}
+	const known = carriedCodes(error).find((code) => failureFor(code));
+	if (known) return known;
+	const candidate = error as { message?: unknown; messages?: unknown };
 	const texts = [
 		candidate?.message,
 		...(Array.isArray(candidate?.messages) ? candidate.messages : []),
@@ -125,6 +130,11 @@ export function networkCode(error: unknown): string | undefined {
 		if (named) return named;
 	}
 	return NETWORK_FAILURES.find((failure) => failure.phrases?.test(texts))?.codes[0];
+}
+
+/** The code of a failure, known to the table or not (an unknown one is still worth naming). */
+export function errorCode(error: unknown): string | undefined {
+	return networkCode(error) ?? carriedCodes(error).find((code) => /^[A-Z][A-Z0-9_]+$/.test(code));
 }
 
 /** Whether a request that failed this way may be sent again: never a write that may have arrived. */

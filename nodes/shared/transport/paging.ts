@@ -3,14 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { QueryParams, WorkfrontContext } from './connection';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { DEFAULT_CONCURRENCY, MAX_PAGE_SIZE } from '../workfront/limits';
 import { RequestCancelled, workfrontRequest } from './request';
-
-/** Workfront's largest page. */
-export const MAX_PAGE_SIZE = 2000;
-
-/** Workfront caps concurrent requests per customer, a cap shared with every other integration. */
-export const DEFAULT_CONCURRENCY = 5;
-export const MAX_CONCURRENCY = 10;
 
 export interface SearchOptions {
 	objCode: string;

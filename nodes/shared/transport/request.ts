@@ -28,15 +28,14 @@ import {
 	shouldRetryStatus,
 	type RequestKind,
 } from './retryPolicy';
+import { dataOf, parseBody, reportsError } from '../workfront/answers';
+import { MAX_URI_BYTES } from '../workfront/limits';
 
 /** Workfront answers a get with one object; one of its documents shows a one-element list. Both are accepted. */
 export function singleRecord(answer: unknown): IDataObject {
 	const record = Array.isArray(answer) ? answer[0] : answer;
 	return record && typeof record === 'object' ? (record as IDataObject) : {};
 }
-
-/** Workfront's documented URI limit (Akamai); longer queries go in a POST body with `method=`. */
-export const MAX_URI_BYTES = 8892;
 
 export function encodeQuery(params: QueryParams): string {
 	return params
@@ -74,18 +73,16 @@ export class RequestCancelled extends NodeOperationError {
 
 const MAX_REDIRECTS = 5;
 
-function parseBody(body: unknown): unknown {
-	const text = Buffer.isBuffer(body) ? body.toString('utf8') : body;
-	if (typeof text !== 'string') return body;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return body;
-	}
-}
-
 class AttemptTimedOut extends Error {
 	readonly code = TIMEOUT_CODE;
+}
+
+/** What stops a request besides its own deadline: its sibling work failing, the execution stopping. */
+function stopSignals(context: WorkfrontContext, request: WorkfrontRequest): AbortSignal[] {
+	const withCancel = context as { getExecutionCancelSignal?: () => AbortSignal | undefined };
+	return [request.signal, withCancel.getExecutionCancelSignal?.()].filter(
+		(signal): signal is AbortSignal => signal !== undefined,
+	);
 }
 
 /**
@@ -106,11 +103,7 @@ async function sendAttempt(
 		() => timer.abort(new AttemptTimedOut(`No answer within ${deadline} ms`)),
 		deadline,
 	);
-	const withCancel = context as { getExecutionCancelSignal?: () => AbortSignal | undefined };
-	const signals = [timer.signal, request.signal, withCancel.getExecutionCancelSignal?.()].filter(
-		(signal): signal is AbortSignal => signal !== undefined,
-	);
-	const signal = AbortSignal.any(signals);
+	const signal = AbortSignal.any([timer.signal, ...stopSignals(context, request)]);
 	const caller = Object.create(context, {
 		getExecutionCancelSignal: { value: () => signal },
 	}) as WorkfrontContext;
@@ -149,10 +142,7 @@ async function waitBeforeRetry(
 	request: WorkfrontRequest,
 	milliseconds: number,
 ): Promise<void> {
-	const withCancel = context as { getExecutionCancelSignal?: () => AbortSignal | undefined };
-	const signals = [request.signal, withCancel.getExecutionCancelSignal?.()].filter(
-		(signal): signal is AbortSignal => signal !== undefined,
-	);
+	const signals = stopSignals(context, request);
 	try {
 		await pause(milliseconds, signals.length > 0 ? AbortSignal.any(signals) : undefined);
 	} catch {
@@ -256,8 +246,7 @@ export async function workfrontCall(
 
 		const isBytes = request.binary && status < 400;
 		const body = isBytes ? answer.body : parseBody(answer.body);
-		const failed =
-			status >= 400 || (!isBytes && body !== null && typeof body === 'object' && 'error' in body);
+		const failed = status >= 400 || (!isBytes && reportsError(body));
 		if (!failed) return { ...answer, body };
 		if (attempt < RETRY.maxAttempts && shouldRetryStatus(status, kind)) {
 			await waitBeforeRetry(
@@ -290,9 +279,7 @@ export async function workfrontRequest<T = unknown>(
 	request: WorkfrontRequest,
 ): Promise<T> {
 	const { body } = await workfrontCall(context, request);
-	return (
-		body && typeof body === 'object' && 'data' in body ? (body as { data: unknown }).data : body
-	) as T;
+	return dataOf(body) as T;
 }
 
 /** Downloads bytes (a document) with the same session, retries and errors as every other call. */

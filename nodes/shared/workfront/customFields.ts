@@ -1,4 +1,4 @@
-import { type IDataObject, NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { WorkfrontContext } from '../transport/connection';
 import { workfrontRequest } from '../transport/request';
@@ -69,7 +69,7 @@ function formIdsOf(categories: unknown): string[] {
 
 /** The forms attached to a record now (Workfront's objectCategories collection). */
 async function attachedForms(
-	context: IExecuteFunctions,
+	context: WorkfrontContext,
 	objCode: string,
 	recordId: string,
 	itemIndex: number,
@@ -86,25 +86,24 @@ async function attachedForms(
 /**
  * Workfront refuses a custom field unless a form that has it is attached to the record. The
  * resource mapper offers the custom fields of every form of the object type, so a user who picks
- * one expects it to work: with Options > Attach Forms of Custom Fields (on unless turned off),
- * the forms the given custom fields need are added to the record's forms. Turned off, a Create
+ * one expects it to work: with `attach` (Options > Attach Forms of Custom Fields, on unless turned
+ * off), the forms the given custom fields need are added to the record's forms. Turned off, a Create
  * that would be refused fails here, naming the options to use.
  *
  * On Update, Workfront's objectCategories replaces the attached forms, so the record's current
  * forms are read first (one request, only when a custom field is given and no form list is).
  */
 export async function withFormsOfCustomFields(
-	context: IExecuteFunctions,
+	context: WorkfrontContext,
 	itemIndex: number,
 	objCode: string,
 	values: IDataObject,
-	recordId?: string,
+	{ attach, recordId }: { attach: boolean; recordId?: string },
 ): Promise<IDataObject> {
 	const customNames = Object.keys(values)
 		.filter((key) => key.startsWith('DE:'))
 		.map((key) => key.slice(3));
 	if (customNames.length === 0) return values;
-	const attach = context.getNodeParameter('options.attachForms', itemIndex, true) as boolean;
 	const chosen = formIdsOf(values.objectCategories);
 	if (recordId !== undefined && !attach) return values;
 	const { fields, forms } = await customFormsOf(context, objCode);

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { WorkfrontContext } from '../transport/connection';
 import { workfrontRequest } from '../transport/request';
+import { MAX_PAGE_SIZE } from './limits';
 
 export interface FieldMetadata {
 	name: string;
@@ -136,7 +137,7 @@ export async function customFormsOf(
 					'categoryParameters:parameter:*,categoryParameters:parameter:parameterOptions:value',
 				],
 				['name_Sort', 'asc'],
-				['$$LIMIT', '2000'],
+				['$$LIMIT', String(MAX_PAGE_SIZE)],
 			],
 		});
 		const fields = new Map<string, CustomField>();

@@ -1,5 +1,4 @@
 import {
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -15,6 +14,7 @@ import {
 	type QueryParams,
 } from '../../../shared/transport/connection';
 import { toQueryParams, workfrontCall } from '../../../shared/transport/request';
+import { failItem } from '../../../shared/params/parameters';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['customApiCall'], operation: ['call'] },
@@ -76,10 +76,6 @@ export const description: INodeProperties[] = showOnlyFor(
 	],
 );
 
-function fail(context: IExecuteFunctions, itemIndex: number, message: string, help: string): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex, description: help });
-}
-
 /** Decodes percent-escapes until nothing changes, so `%252e` is seen as the `.` it stands for. */
 function fullyDecoded(text: string): string | undefined {
 	let current = text;
@@ -118,14 +114,14 @@ function readPath(context: IExecuteFunctions, itemIndex: number): CallTarget {
 		? `${otherRoot[1]}/${withoutHost.slice(otherRoot[0].length)}`
 		: withoutHost.replace(/^\/?attask\/api\/(v\d+\.\d+\/)?/i, '').replace(/^\/+/, '');
 	if (path === '' || (otherRoot && path === `${otherRoot[1]}/`))
-		fail(
+		failItem(
 			context,
 			itemIndex,
 			'Path is empty',
 			'Enter the path after /attask/api/<version>/, e.g. proj/search.',
 		);
 	if (path.includes('#')) {
-		fail(
+		failItem(
 			context,
 			itemIndex,
 			`Path "${raw}" contains #`,
@@ -140,7 +136,7 @@ function readPath(context: IExecuteFunctions, itemIndex: number): CallTarget {
 		.split('/')
 		.map((segment) => segment.split(';')[0]);
 	if (!segments || segments.some((segment) => segment === '..' || segment === '.')) {
-		fail(
+		failItem(
 			context,
 			itemIndex,
 			`Path "${raw}" may not contain "." or ".." segments (also not percent-encoded, or with backslashes)`,
@@ -165,14 +161,14 @@ function readQuery(
 	rows.forEach((row, index) => {
 		const name = String(row.name ?? '').trim();
 		if (name === '')
-			fail(
+			failItem(
 				context,
 				itemIndex,
 				`Query Parameter ${index + 1}: Name is empty`,
 				'Enter the parameter name, or remove the row.',
 			);
 		if (/^(sessionID|apiKey)$/i.test(name)) {
-			fail(
+			failItem(
 				context,
 				itemIndex,
 				`Query Parameter ${index + 1}: ${name} is set by the credential`,
@@ -196,7 +192,7 @@ function readBody(
 	try {
 		return JSON.parse(raw) as IDataObject;
 	} catch {
-		return fail(
+		return failItem(
 			context,
 			itemIndex,
 			'Body (JSON) is not valid JSON',

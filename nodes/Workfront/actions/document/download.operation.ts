@@ -9,12 +9,12 @@ import { redactSecrets } from '../../../../credentials/jwt/credentialError';
 import { optionsCollection, recordLocator } from '../../../shared/descriptions/common.description';
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
 import { asItemError, errorItem } from '../../../shared/execution/perItem';
-import { readRecordId } from '../../../shared/params/objectCode';
 import {
 	singleRecord,
 	workfrontDownload,
 	workfrontRequest,
 } from '../../../shared/transport/request';
+import { readRecordId } from '../../../shared/params/recordId';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['document'], operation: ['download'] },
@@ -70,7 +70,9 @@ async function downloadOne(
 	itemIndex: number,
 ): Promise<INodeExecutionData> {
 	const documentId = readRecordId(context, itemIndex, 'documentId', 'Document');
-	const versionId = String(context.getNodeParameter('versionId', itemIndex, '') ?? '').trim();
+	// Checked before anything is sent, as the document ID is.
+	const versionText = String(context.getNodeParameter('versionId', itemIndex, '') ?? '').trim();
+	const versionId = versionText ? readRecordId(context, itemIndex, 'versionId', 'Version ID') : '';
 	const metadata = singleRecord(
 		await workfrontRequest(context, {
 			method: 'GET',
@@ -85,13 +87,6 @@ async function downloadOne(
 	const downloadPath = String(
 		metadata.downloadURL || `/internal/document/download?ID=${documentId}`,
 	);
-	if (versionId && !/^[A-Za-z0-9_-]+$/.test(versionId)) {
-		throw asItemError(
-			context,
-			new Error(`Version ID "${versionId}" is not a Workfront ID`),
-			itemIndex,
-		);
-	}
 	const currentVersion = (metadata.currentVersion as IDataObject | undefined) ?? {};
 	const { data, headers, token } = await workfrontDownload(context, {
 		method: 'GET',

@@ -1,11 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
-import {
-	readLimit,
-	returnAllOrLimitProperties,
-} from '../../../shared/descriptions/returnAllOrLimit';
-import { readObjectCode, readRecordId } from '../../../shared/params/objectCode';
+import { returnAllOrLimitProperties } from '../../../shared/descriptions/returnAllOrLimit';
+import { readObjectCode } from '../../../shared/params/objectCode';
 import { forEachItem } from '../../../shared/execution/perItem';
 import { readReturnFields } from '../../../shared/params/returnFields';
 import { searchAll } from '../../../shared/transport/paging';
@@ -14,6 +11,8 @@ import {
 	recordLocator,
 	returnFieldsOption,
 } from '../../../shared/descriptions/common.description';
+import { readRecordId } from '../../../shared/params/recordId';
+import { readLimit } from '../../../shared/params/sizes';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['document'], operation: ['getMany'] },

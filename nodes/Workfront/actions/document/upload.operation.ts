@@ -9,7 +9,7 @@ import {
 
 import { readBinaryFile } from '../../../shared/params/binaryInput';
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
-import { readObjectCode, readRecordId } from '../../../shared/params/objectCode';
+import { readObjectCode } from '../../../shared/params/objectCode';
 import { forEachItem } from '../../../shared/execution/perItem';
 import { readReturnFields } from '../../../shared/params/returnFields';
 import { workfrontRequest } from '../../../shared/transport/request';
@@ -18,6 +18,7 @@ import {
 	recordLocator,
 	returnFieldsOption,
 } from '../../../shared/descriptions/common.description';
+import { readRecordId } from '../../../shared/params/recordId';
 
 const show = { resource: ['document'], operation: ['upload'] };
 

@@ -5,10 +5,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readBatchSettings, runInBatches, type BatchPlan } from '../../../shared/execution/batches';
+import { runInBatches, type BatchPlan } from '../../../shared/execution/batches';
 import { sendBulkWrite } from '../../../shared/execution/bulkWrite';
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
-import { readWriteValues } from '../../../shared/params/fieldValues';
+import { readAttachForms, readWriteValues } from '../../../shared/params/fieldValues';
 import { withFormsOfCustomFields } from '../../../shared/workfront/customFields';
 import { readObjectCode } from '../../../shared/params/objectCode';
 import { readReturnFields } from '../../../shared/params/returnFields';
@@ -24,6 +24,7 @@ import {
 	optionsCollection,
 	returnFieldsOption,
 } from '../../../shared/descriptions/common.description';
+import { readBatchSettings } from '../../../shared/params/sizes';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['create'] },
@@ -59,6 +60,7 @@ export async function execute(
 				itemIndex,
 				objCode,
 				await readWriteValues(this, itemIndex, objCode, 'create'),
+				{ attach: readAttachForms(this, itemIndex) },
 			);
 			return { key: `${objCode}|${JSON.stringify(fields)}`, payload: { objCode, values, fields } };
 		},

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readBatchSettings, runInBatches, type BatchPlan } from '../../../shared/execution/batches';
+import { runInBatches, type BatchPlan } from '../../../shared/execution/batches';
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
-import { readObjectCode, readRecordId } from '../../../shared/params/objectCode';
+import { readObjectCode } from '../../../shared/params/objectCode';
 import type { QueryParams } from '../../../shared/transport/connection';
 import { workfrontRequest } from '../../../shared/transport/request';
 import {
@@ -10,6 +10,8 @@ import {
 	optionsCollection,
 	recordIdProperty,
 } from '../../../shared/descriptions/common.description';
+import { readRecordId } from '../../../shared/params/recordId';
+import { readBatchSettings } from '../../../shared/params/sizes';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['delete'] },

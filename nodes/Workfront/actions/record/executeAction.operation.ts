@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
-import { readObjectCode, readRecordId } from '../../../shared/params/objectCode';
+import { readObjectCode } from '../../../shared/params/objectCode';
 import { forEachItem } from '../../../shared/execution/perItem';
 import { readReturnFields } from '../../../shared/params/returnFields';
 import type { QueryParams } from '../../../shared/transport/connection';
@@ -28,6 +28,7 @@ import {
 	findAction,
 	type ActionArgument,
 } from './actionCatalog';
+import { readRecordId } from '../../../shared/params/recordId';
 
 const BOOLEAN_CHOICES = [
 	{ name: "Workfront's Default", value: '' },

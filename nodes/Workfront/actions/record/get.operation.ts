@@ -7,9 +7,10 @@ import {
 } from '../../../shared/descriptions/common.description';
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
 import { forEachItem } from '../../../shared/execution/perItem';
-import { readObjectCode, readRecordId } from '../../../shared/params/objectCode';
+import { readObjectCode } from '../../../shared/params/objectCode';
 import { readReturnFields } from '../../../shared/params/returnFields';
 import { singleRecord, workfrontRequest } from '../../../shared/transport/request';
+import { readRecordId } from '../../../shared/params/recordId';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['get'] },

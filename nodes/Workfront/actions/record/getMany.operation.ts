@@ -1,20 +1,12 @@
-import {
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
-import {
-	readLimit,
-	returnAllOrLimitProperties,
-} from '../../../shared/descriptions/returnAllOrLimit';
+import { returnAllOrLimitProperties } from '../../../shared/descriptions/returnAllOrLimit';
 import { readFilterQuery, readSortQuery } from '../../../shared/params/filterQuery';
 import { readObjectCode } from '../../../shared/params/objectCode';
 import { forEachItem } from '../../../shared/execution/perItem';
 import { readReturnFields } from '../../../shared/params/returnFields';
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, searchAll } from '../../../shared/transport/paging';
+import { searchAll } from '../../../shared/transport/paging';
 import {
 	filterProperties,
 	rawFilterOption,
@@ -24,6 +16,8 @@ import {
 	returnFieldsOption,
 	optionsCollection,
 } from '../../../shared/descriptions/common.description';
+import { readLimit, readConcurrency } from '../../../shared/params/sizes';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../../../shared/workfront/limits';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['getMany'] },
@@ -66,21 +60,4 @@ export async function execute(
 			concurrency: readConcurrency(this, itemIndex),
 		});
 	});
-}
-
-function readConcurrency(context: IExecuteFunctions, itemIndex: number): number {
-	const concurrency = Number(
-		context.getNodeParameter('options.concurrency', itemIndex, DEFAULT_CONCURRENCY),
-	);
-	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Concurrency must be a whole number from 1 to ${MAX_CONCURRENCY} (it is ${concurrency})`,
-			{
-				itemIndex,
-				description: `Workfront limits concurrent requests per organisation (it documented 10); ${DEFAULT_CONCURRENCY} leaves room for other integrations.`,
-			},
-		);
-	}
-	return concurrency;
 }

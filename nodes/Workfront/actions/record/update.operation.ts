@@ -6,18 +6,13 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { readBatchSettings, runInBatches, type BatchPlan } from '../../../shared/execution/batches';
+import { runInBatches, type BatchPlan } from '../../../shared/execution/batches';
 import { sendBulkWrite } from '../../../shared/execution/bulkWrite';
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
-import { readWriteValues } from '../../../shared/params/fieldValues';
+import { readAttachForms, readWriteValues } from '../../../shared/params/fieldValues';
 import { withFormsOfCustomFields } from '../../../shared/workfront/customFields';
 import { MATCH_COLUMN } from '../../../shared/workfront/mapperColumns';
-import {
-	parseRecordId,
-	readObjectCode,
-	readRecordId,
-	type RecordIdError,
-} from '../../../shared/params/objectCode';
+import { readObjectCode } from '../../../shared/params/objectCode';
 import { readReturnFields } from '../../../shared/params/returnFields';
 import type { QueryParams } from '../../../shared/transport/connection';
 import { workfrontRequest } from '../../../shared/transport/request';
@@ -32,6 +27,8 @@ import {
 	recordIdProperty,
 	returnFieldsOption,
 } from '../../../shared/descriptions/common.description';
+import { readRecordId, RecordIdError, parseRecordId } from '../../../shared/params/recordId';
+import { readBatchSettings } from '../../../shared/params/sizes';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['update'] },
@@ -105,7 +102,10 @@ export async function execute(
 				});
 			}
 			const id = recordToUpdate(this, itemIndex, read);
-			const values = await withFormsOfCustomFields(this, itemIndex, objCode, read, id);
+			const values = await withFormsOfCustomFields(this, itemIndex, objCode, read, {
+				attach: readAttachForms(this, itemIndex),
+				recordId: id,
+			});
 			const fields = await readReturnFields(this, itemIndex, objCode);
 			return {
 				key: `${objCode}|${JSON.stringify(fields)}`,

@@ -1,4 +1,4 @@
-import { parseRunOutput } from '../../../scripts/lib/n8nInstance';
+import { parseRunOutput } from '../../../../scripts/lib/n8nInstance';
 
 describe('reading the run that `n8n execute --rawOutput` prints', () => {
 	const run = JSON.stringify({ data: { resultData: { runData: {} } }, status: 'success' }, null, 2);

@@ -1,8 +1,8 @@
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 
-import { WorkfrontCredentialError } from '../../../credentials/jwt/credentialError';
-import { loadPrivateKey } from '../../../credentials/jwt/privateKey';
-import { fixture, rsaPair } from '../../support/keys';
+import { WorkfrontCredentialError } from '../../../../credentials/jwt/credentialError';
+import { loadPrivateKey } from '../../../../credentials/jwt/privateKey';
+import { fixture, rsaPair } from '../../../support/keys';
 
 function expectUsable(text: string) {
 	const pair = rsaPair();

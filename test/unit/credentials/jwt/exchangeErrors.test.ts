@@ -1,8 +1,8 @@
-import { redactSecrets } from '../../../credentials/jwt/credentialError';
+import { redactSecrets } from '../../../../credentials/jwt/credentialError';
 import {
 	explainNetworkFailure,
 	explainRefusedExchange,
-} from '../../../credentials/jwt/exchangeErrors';
+} from '../../../../credentials/jwt/exchangeErrors';
 
 const ORIGIN = 'https://acme.my.workfront.com';
 

@@ -1,11 +1,10 @@
-import { networkCode, closestNames, unknownFieldIn } from '../../../nodes/shared/transport/errors';
 import {
 	backoffMs,
 	RETRY,
 	retryAfterMs,
 	shouldRetryNetworkError,
 	shouldRetryStatus,
-} from '../../../nodes/shared/transport/retryPolicy';
+} from '../../../../../nodes/shared/transport/retryPolicy';
 
 describe('what is retried', () => {
 	test.each([
@@ -49,44 +48,5 @@ describe('how long to wait', () => {
 		expect([1, 2, 3].map((attempt) => backoffMs(attempt, () => 0))).toEqual([125, 250, 500]);
 		expect([1, 2, 3].map((attempt) => backoffMs(attempt, () => 1))).toEqual([250, 500, 1000]);
 		expect(backoffMs(20, () => 1)).toBe(RETRY.maxDelayMs);
-	});
-});
-
-describe('reading what n8n kept of a network error', () => {
-	test.each([
-		[{ code: 'ECONNRESET' }, 'ECONNRESET'],
-		[{ cause: { code: 'ETIMEDOUT' } }, 'ETIMEDOUT'],
-		[
-			{
-				message: 'The connection to the server was closed unexpectedly',
-				messages: ['socket hang up'],
-			},
-			'ECONNRESET',
-		],
-		[{ message: 'x', messages: ['connect ECONNREFUSED 127.0.0.1:9'] }, 'ECONNREFUSED'],
-		[{ message: 'timeout of 200ms exceeded' }, 'ETIMEDOUT'],
-		[{ message: 'Workfront did not accept the Client ID or Client Secret.' }, undefined],
-	])('%p', (error, code) => {
-		expect(networkCode(error)).toBe(code);
-	});
-});
-
-describe('field hints', () => {
-	test('the unknown field in a Workfront message', () => {
-		expect(unknownFieldIn('APIModel V21_0 does not support field stauts (Project)')).toBe('stauts');
-		expect(unknownFieldIn('something else')).toBeUndefined();
-	});
-
-	test('the closest known names', () => {
-		const known = [
-			'status',
-			'statusEquatesWith',
-			'name',
-			'plannedCompletionDate',
-			'plannedStartDate',
-		];
-		expect(closestNames('stauts', known)).toEqual(['status']);
-		expect(closestNames('plannedCompletion', known)[0]).toBe('plannedCompletionDate');
-		expect(closestNames('zzzzzz', known)).toEqual([]);
 	});
 });

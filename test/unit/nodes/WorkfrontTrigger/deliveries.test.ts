@@ -1,4 +1,4 @@
-import { eventOutput, readEvent } from '../../../nodes/WorkfrontTrigger/deliveries';
+import { eventOutput, readEvent } from '../../../../nodes/WorkfrontTrigger/deliveries';
 
 describe('the item a Workfront event starts the workflow with', () => {
 	const update = readEvent({

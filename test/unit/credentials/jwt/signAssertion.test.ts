@@ -1,6 +1,6 @@
-import { verifyRs256 } from '../../simulator/jwtVerify';
-import { signAssertion } from '../../../credentials/jwt/signAssertion';
-import { rsaPair } from '../../support/keys';
+import { verifyRs256 } from '../../../simulator/jwtVerify';
+import { signAssertion } from '../../../../credentials/jwt/signAssertion';
+import { rsaPair } from '../../../support/keys';
 
 function decode(segment: string): Record<string, unknown> {
 	return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -46,7 +46,7 @@ describe('signAssertion', () => {
 	});
 
 	test('a PKCS#1 key signs the same way', async () => {
-		const { loadPrivateKey } = await import('../../../credentials/jwt/privateKey');
+		const { loadPrivateKey } = await import('../../../../credentials/jwt/privateKey');
 		const jwt = await signAssertion(loadPrivateKey(rsaPair().pkcs1), claims);
 		expect(verifyRs256(jwt, [rsaPair().publicKey]).ok).toBe(true);
 	});

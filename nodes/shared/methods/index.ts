@@ -1,0 +1,4 @@
+/** The pickers and the credential test every Workfront node offers. */
+export * as credentialTest from './credentialTest';
+export * as listSearch from './listSearch';
+export * as loadOptions from './loadOptions';

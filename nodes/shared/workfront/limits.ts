@@ -1,0 +1,20 @@
+/**
+ * Workfront's limits, each written once and used by descriptions (min/max in the panel) and code
+ * (the checks and the paging) alike.
+ */
+
+/** Records in one bulk create or edit (Adobe's API basics: at most 100 objects). */
+export const MAX_BATCH_SIZE = 100;
+
+/** The largest `$$LIMIT` of one search page (Adobe: 100 by default, at most 2000). */
+export const MAX_PAGE_SIZE = 2000;
+
+/**
+ * Workfront caps concurrent requests per organisation (Adobe documented 10 until June 2024, unspecified since), a cap shared with
+ * every other integration of the organisation; the node's default leaves room for them.
+ */
+export const MAX_CONCURRENCY = 10;
+export const DEFAULT_CONCURRENCY = 5;
+
+/** Workfront's documented URI limit (Akamai); longer queries go in a POST body with `method=`. */
+export const MAX_URI_BYTES = 8892;
