@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { fieldPicker } from './common.description';
 import { FILTER_OPERATORS, operatorsTaking } from '../workfront/filterOperators';
 
 /** Filters as rows, how they combine, and a raw filter for everything else. Shared by Get Many, Count and Report. */
@@ -16,18 +17,9 @@ export const filterProperties: INodeProperties[] = [
 				displayName: 'Filter',
 				name: 'filter',
 				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'field',
-						type: 'options',
-						typeOptions: {
-							loadOptionsMethod: 'getFields',
-							loadOptionsDependsOn: ['objectType', 'objectCode'],
-						},
-						default: '',
-						description:
-							'The field to filter on: a field of the object, a referenced field (owner:name) or a custom field (DE:&lt;name&gt;). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
+					fieldPicker(
+						'The field to filter on: a field of the object, a referenced field (owner:name) or a custom field (DE:&lt;name&gt;).',
+					),
 					{
 						displayName: 'Operator',
 						name: 'operator',
@@ -107,18 +99,7 @@ export const sortOption: INodeProperties = {
 			displayName: 'Sort By',
 			name: 'field',
 			values: [
-				{
-					displayName: 'Field Name or ID',
-					name: 'field',
-					type: 'options',
-					typeOptions: {
-						loadOptionsMethod: 'getFields',
-						loadOptionsDependsOn: ['objectType', 'objectCode'],
-					},
-					default: '',
-					description:
-						'The field to sort by. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
+				fieldPicker('The field to sort by.'),
 				{
 					displayName: 'Direction',
 					name: 'direction',

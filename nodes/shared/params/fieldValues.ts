@@ -27,6 +27,32 @@ function asBoolean(value: unknown): boolean | undefined {
 	return value === 'true' || value === 'false' ? value === 'true' : undefined;
 }
 
+type Where = { context: IExecuteFunctions; itemIndex: number; label: string };
+
+/** A number, or an error naming the field and what to enter instead. */
+function checkedNumber(
+	{ context, itemIndex, label }: Where,
+	value: unknown,
+	advice: string,
+): number {
+	return (
+		asNumber(value) ??
+		failItem(context, itemIndex, `${label}: "${String(value)}" is not a number`, advice)
+	);
+}
+
+/** true or false, or an error naming the field. */
+function checkedBoolean(
+	{ context, itemIndex, label }: Where,
+	value: unknown,
+	advice: string,
+): boolean {
+	return (
+		asBoolean(value) ??
+		failItem(context, itemIndex, `${label}: "${String(value)}" is not true or false`, advice)
+	);
+}
+
 function parseJsonText(value: unknown): unknown {
 	return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
 }
@@ -38,27 +64,17 @@ function rowValue(
 	label: string,
 ): unknown {
 	switch (row.valueType ?? 'string') {
-		case 'number': {
-			const number = asNumber(row.numberValue);
-			if (number === undefined) {
-				failItem(
-					context,
-					itemIndex,
-					`${label}: "${String(row.numberValue)}" is not a number`,
-					'Enter a number, or change the Value Type.',
-				);
-			}
-			return number;
-		}
+		case 'number':
+			return checkedNumber(
+				{ context, itemIndex, label },
+				row.numberValue,
+				'Enter a number, or change the Value Type.',
+			);
 		case 'boolean':
-			return (
-				asBoolean(row.booleanValue) ??
-				failItem(
-					context,
-					itemIndex,
-					`${label}: "${String(row.booleanValue)}" is not true or false`,
-					'Choose true or false, or change the Value Type.',
-				)
+			return checkedBoolean(
+				{ context, itemIndex, label },
+				row.booleanValue,
+				'Choose true or false, or change the Value Type.',
 			);
 		case 'dateTime': {
 			const text = String(row.dateTimeValue ?? '');
@@ -168,28 +184,14 @@ function typedColumn(
 			}
 			return parsed;
 		}
-		case 'number': {
-			const number = asNumber(value);
-			if (number === undefined) {
-				failItem(
-					context,
-					itemIndex,
-					`${label}: "${String(value)}" is not a number`,
-					'Enter a number such as 1200, or map one from a previous node.',
-				);
-			}
-			return number;
-		}
-		case 'boolean':
-			return (
-				asBoolean(value) ??
-				failItem(
-					context,
-					itemIndex,
-					`${label}: "${String(value)}" is not true or false`,
-					'Choose true or false.',
-				)
+		case 'number':
+			return checkedNumber(
+				{ context, itemIndex, label },
+				value,
+				'Enter a number such as 1200, or map one from a previous node.',
 			);
+		case 'boolean':
+			return checkedBoolean({ context, itemIndex, label }, value, 'Choose true or false.');
 		case 'dateTime': {
 			const asDate = value as { toISO?: () => string };
 			if (typeof asDate.toISO === 'function') return asDate.toISO();

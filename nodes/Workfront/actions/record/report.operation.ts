@@ -12,7 +12,7 @@ import { readObjectCode } from '../../../shared/params/objectCode';
 import { forEachItem } from '../../../shared/execution/perItem';
 import type { QueryParams } from '../../../shared/transport/connection';
 import { workfrontRequest } from '../../../shared/transport/request';
-import { optionsCollection } from '../../../shared/descriptions/common.description';
+import { fieldPicker, optionsCollection } from '../../../shared/descriptions/common.description';
 import {
 	filterProperties,
 	rawFilterOption,
@@ -46,18 +46,9 @@ export const description: INodeProperties[] = showOnlyFor(
 					displayName: 'Group By',
 					name: 'field',
 					values: [
-						{
-							displayName: 'Field Name or ID',
-							name: 'field',
-							type: 'options',
-							typeOptions: {
-								loadOptionsMethod: 'getFields',
-								loadOptionsDependsOn: ['objectType', 'objectCode'],
-							},
-							default: '',
-							description:
-								'The field to group by: a field of the object, a referenced field (project:name) or a custom field (DE:&lt;name&gt;). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-						},
+						fieldPicker(
+							'The field to group by: a field of the object, a referenced field (project:name) or a custom field (DE:&lt;name&gt;).',
+						),
 					],
 				},
 			],
@@ -81,18 +72,7 @@ export const description: INodeProperties[] = showOnlyFor(
 							default: 'sum',
 							options: FUNCTIONS,
 						},
-						{
-							displayName: 'Field Name or ID',
-							name: 'field',
-							type: 'options',
-							typeOptions: {
-								loadOptionsMethod: 'getFields',
-								loadOptionsDependsOn: ['objectType', 'objectCode'],
-							},
-							default: '',
-							description:
-								'The field to aggregate, e.g. hours, or ID to count records. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-						},
+						fieldPicker('The field to aggregate, e.g. hours, or ID to count records.'),
 					],
 				},
 			],
