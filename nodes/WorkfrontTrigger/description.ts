@@ -77,7 +77,7 @@ export const triggerProperties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Filter',
 		default: {},
-		description: 'Workfront checks these before it sends an event (at most 10)',
+		description: 'Workfront checks these before it sends an event',
 		options: [
 			{
 				displayName: 'Filter',

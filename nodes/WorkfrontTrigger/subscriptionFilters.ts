@@ -1,4 +1,6 @@
-import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+
+import { failItem, readParameter } from '../shared/params/parameters';
 import { RecordIdError, parseRecordId } from '../shared/params/recordId';
 
 interface FilterRow {
@@ -10,13 +12,16 @@ interface FilterRow {
 
 /** The Filters parameter as Workfront's subscription filters; a row without a field name is an error. */
 export function readSubscriptionFilters(context: IHookFunctions): IDataObject[] {
-	const rows = (context.getNodeParameter('filters.filter', []) as FilterRow[]) ?? [];
+	const rows = (readParameter(context, 'filters.filter', 0, []) as FilterRow[]) ?? [];
 	return rows.map((row, index) => {
 		const fieldName = String(row.fieldName ?? '').trim();
 		if (!fieldName)
-			throw new NodeOperationError(context.getNode(), `Filter ${index + 1}: Field Name is empty`, {
-				description: 'Enter the field, e.g. status, or remove the filter.',
-			});
+			failItem(
+				context,
+				undefined,
+				`Filter ${index + 1}: Field Name is empty`,
+				'Enter the field, e.g. status, or remove the filter.',
+			);
 		return {
 			fieldName,
 			comparison: row.comparison ?? 'eq',
@@ -30,13 +35,13 @@ export function readSubscriptionFilters(context: IHookFunctions): IDataObject[] 
 
 /** The optional "Only This Record ID" parameter, as an ID. */
 export function readSubscribedRecordId(context: IHookFunctions): string | undefined {
-	const text = String(context.getNodeParameter('recordId', '') ?? '').trim();
+	const text = String(readParameter(context, 'recordId', 0, '') ?? '').trim();
 	if (!text) return undefined;
 	try {
 		return parseRecordId(text, 'Only This Record ID');
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as RecordIdError).message, {
-			description: (error as RecordIdError).description,
-		});
+		// parseRecordId throws nothing else.
+		const { message, description } = error as RecordIdError;
+		return failItem(context, undefined, message, description);
 	}
 }

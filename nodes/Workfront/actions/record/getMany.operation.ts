@@ -17,7 +17,11 @@ import {
 	optionsCollection,
 } from '../../../shared/descriptions/common.description';
 import { readLimit, readConcurrency } from '../../../shared/params/sizes';
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../../../shared/workfront/limits';
+import {
+	DEFAULT_CONCURRENCY,
+	MAX_CONCURRENCY,
+	MAX_PAGE_SIZE,
+} from '../../../shared/workfront/limits';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['getMany'] },
@@ -34,8 +38,7 @@ export const description: INodeProperties[] = showOnlyFor(
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 				default: DEFAULT_CONCURRENCY,
-				description:
-					'How many pages of 2,000 to read at the same time when more than one is needed. Workfront limits concurrent requests per organisation; the default leaves room for other integrations.',
+				description: `How many pages of ${MAX_PAGE_SIZE.toLocaleString('en-US')} to read at the same time when more than one is needed. Workfront limits concurrent requests per organisation; the default leaves room for other integrations.`,
 			},
 		]),
 	],
