@@ -23,6 +23,7 @@ import {
 	withLeftovers,
 	type SubscriptionRequest,
 } from './subscriptions';
+import { failItem } from '../shared/params/parameters';
 
 export class WorkfrontTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -76,9 +77,7 @@ export class WorkfrontTrigger implements INodeType {
 				const staticData = this.getWorkflowStaticData('node');
 				const events = this.getNodeParameter('events', []) as string[];
 				if (events.length === 0)
-					throw new NodeOperationError(this.getNode(), 'Choose at least one event', {
-						description: 'Created, Updated or Deleted.',
-					});
+					failItem(this, undefined, 'Choose at least one event', 'Created, Updated or Deleted.');
 				const filters = readSubscriptionFilters(this);
 				const objId = readSubscribedRecordId(this);
 				const authToken = randomBytes(32).toString('hex');

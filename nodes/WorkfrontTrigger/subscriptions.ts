@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { workfrontCall, workfrontRequest } from '../shared/transport/request';
+import { MAX_SUBSCRIPTION_PAGE_SIZE } from '../shared/workfront/limits';
 
 /** Workfront's Event Subscriptions API: not versioned like the REST API, and not wrapped in `data`. */
 export const SUBSCRIPTIONS_PATH = '/attask/eventsubscription/api/v1/subscriptions';
@@ -36,8 +37,6 @@ function withAdvice(context: IHookFunctions, error: unknown): Error {
 	return error as Error;
 }
 
-/** The subscription list's largest page (Adobe: `limit` defaults to 100, at most 1000). */
-const LIST_PAGE_SIZE = 1000;
 /** A bound on pages read, so that an answer without paging fields cannot loop forever. */
 const MAX_LIST_PAGES = 100;
 
@@ -70,7 +69,7 @@ async function findDuplicate(
 			fromOrigin: true,
 			query: [
 				['page', String(page)],
-				['limit', String(LIST_PAGE_SIZE)],
+				['limit', String(MAX_SUBSCRIPTION_PAGE_SIZE)],
 			],
 		});
 		const { list, pageCount } = pageOf(answer);
@@ -82,7 +81,8 @@ async function findDuplicate(
 				(other.objId ?? other.obj_id ?? undefined) === subscription.objId,
 		);
 		if (match) return String(match.id);
-		const last = pageCount !== undefined ? page >= pageCount : list.length < LIST_PAGE_SIZE;
+		const last =
+			pageCount !== undefined ? page >= pageCount : list.length < MAX_SUBSCRIPTION_PAGE_SIZE;
 		if (last) return undefined;
 	}
 	return undefined;

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import type { BatchSettings } from '../params/sizes';
+import { nothingApplied } from '../transport/retryPolicy';
 import { asItemError, errorItem } from './perItem';
 
 export interface BatchEntry<P> {
@@ -31,8 +32,7 @@ export interface BatchPlan<P> {
 
 /** Workfront refused the whole request before doing anything: nothing of the batch was applied. */
 function refusedBeforeProcessing(error: unknown): boolean {
-	const status = error instanceof NodeApiError ? String(error.httpCode ?? '') : '';
-	return status === '429' || status === '401';
+	return error instanceof NodeApiError && nothingApplied(Number(error.httpCode));
 }
 
 function batchFailure(

@@ -1,4 +1,6 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { failItem } from './parameters';
 
 export interface BinaryFile {
 	data: Buffer;
@@ -17,15 +19,13 @@ export async function readBinaryFile(
 	const entry = binary[name];
 	if (!entry) {
 		const available = Object.keys(binary);
-		throw new NodeOperationError(
-			context.getNode(),
+		failItem(
+			context,
+			itemIndex,
 			`Item ${itemIndex + 1} has no binary field "${name}"`,
-			{
-				itemIndex,
-				description: available.length
-					? `Its binary fields are: ${available.join(', ')}. Set Input Binary Field to one of them.`
-					: 'It has no binary data at all. Put a file in it first, e.g. with Read/Write Files from Disk or an HTTP Request that downloads one.',
-			},
+			available.length
+				? `Its binary fields are: ${available.join(', ')}. Set Input Binary Field to one of them.`
+				: 'It has no binary data at all. Put a file in it first, e.g. with Read/Write Files from Disk or an HTTP Request that downloads one.',
 		);
 	}
 	const data = await context.helpers.getBinaryDataBuffer(itemIndex, name);

@@ -17,6 +17,15 @@ export const RETRY = {
 	maxRetryAfterMs: 60_000,
 } as const;
 
+/**
+ * Statuses with which Workfront refuses a request before doing anything of it: the concurrency cap
+ * (429) and a refused session (401). A write answered so may be sent again; a batch answered so
+ * was not applied at all.
+ */
+export function nothingApplied(status: number): boolean {
+	return status === 429 || status === 401;
+}
+
 export function shouldRetryStatus(status: number, kind: RequestKind): boolean {
 	if (status === 429) return true;
 	return kind === 'read' && (status === 502 || status === 503 || status === 504);

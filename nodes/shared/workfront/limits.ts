@@ -18,3 +18,6 @@ export const DEFAULT_CONCURRENCY = 5;
 
 /** Workfront's documented URI limit (Akamai); longer queries go in a POST body with `method=`. */
 export const MAX_URI_BYTES = 8892;
+
+/** The event subscription list's largest page (Adobe: `limit` defaults to 100, at most 1000). */
+export const MAX_SUBSCRIPTION_PAGE_SIZE = 1000;

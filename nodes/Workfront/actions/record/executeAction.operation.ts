@@ -1,5 +1,4 @@
 import {
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -29,6 +28,7 @@ import {
 	type ActionArgument,
 } from './actionCatalog';
 import { readRecordId } from '../../../shared/params/recordId';
+import { failItem } from '../../../shared/params/parameters';
 
 const BOOLEAN_CHOICES = [
 	{ name: "Workfront's Default", value: '' },
@@ -230,9 +230,7 @@ function readArguments(
 	chosen: string,
 	objCode: string,
 ): QueryParams {
-	const fail: Fail = (message, help) => {
-		throw new NodeOperationError(context.getNode(), message, { itemIndex, description: help });
-	};
+	const fail: Fail = (message, help) => failItem(context, itemIndex, message, help);
 	const params: QueryParams = [];
 	for (const argument of builtInFor(chosen, objCode)?.arguments ?? []) {
 		if (argument.lookup) {
@@ -296,14 +294,11 @@ function readActionName(context: IExecuteFunctions, itemIndex: number): string {
 			: String(chosen ?? '')
 	).trim();
 	if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
-		throw new NodeOperationError(
-			context.getNode(),
+		failItem(
+			context,
+			itemIndex,
 			name === '' ? 'Action Name is empty' : `Action Name "${name}" is not a Workfront action name`,
-			{
-				itemIndex,
-				description:
-					'Enter the action as Workfront names it, e.g. approveApproval (letters and digits only).',
-			},
+			'Enter the action as Workfront names it, e.g. approveApproval (letters and digits only).',
 		);
 	}
 	return name;
@@ -328,9 +323,7 @@ function readMappedArguments(
 	chosen: string,
 ): QueryParams {
 	if (findAction(chosen)?.kind === 'copy' || chosen === CUSTOM_ACTION) return [];
-	const fail: Fail = (message, help) => {
-		throw new NodeOperationError(context.getNode(), message, { itemIndex, description: help });
-	};
+	const fail: Fail = (message, help) => failItem(context, itemIndex, message, help);
 	const mode = context.getNodeParameter(
 		'actionArguments.mappingMode',
 		itemIndex,

@@ -1,5 +1,4 @@
 import {
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -17,6 +16,7 @@ import {
 	filterProperties,
 	rawFilterOption,
 } from '../../../shared/descriptions/filters.description';
+import { failItem } from '../../../shared/params/parameters';
 
 const FUNCTIONS = [
 	{ name: 'Sum', value: 'sum' },
@@ -95,9 +95,8 @@ function readReportQuery(
 	context: IExecuteFunctions,
 	itemIndex: number,
 ): { query: QueryParams; groupBy: string[] } {
-	const fail = (message: string, description: string): never => {
-		throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
-	};
+	const fail = (message: string, description: string): never =>
+		failItem(context, itemIndex, message, description);
 	const groupBy = (
 		(context.getNodeParameter('groupBy.field', itemIndex, []) as Array<{ field?: string }>) ?? []
 	).map(

@@ -1,5 +1,4 @@
 import {
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -29,6 +28,7 @@ import {
 } from '../../../shared/descriptions/common.description';
 import { readRecordId, RecordIdError, parseRecordId } from '../../../shared/params/recordId';
 import { readBatchSettings } from '../../../shared/params/sizes';
+import { failItem } from '../../../shared/params/parameters';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['update'] },
@@ -65,12 +65,14 @@ function recordToUpdate(
 		return parseRecordId(raw, `${MATCH_COLUMN} (the field to match on)`);
 	} catch (error) {
 		const { message, description } = error as RecordIdError;
-		throw new NodeOperationError(context.getNode(), message, {
+		return failItem(
+			context,
 			itemIndex,
-			description: automatic
+			message,
+			automatic
 				? 'Map Each Field maps the input item automatically, so the record to update is its ID key. Give each item an ID, or map the fields below.'
 				: `${description} Map Each Field updates the record whose ID is in the ID field.`,
-		});
+		);
 	}
 }
 
@@ -96,10 +98,12 @@ export async function execute(
 			const read = await readWriteValues(this, itemIndex, objCode, 'update');
 			const matched = this.getNodeParameter('inputMode', itemIndex, 'mapper') === 'mapper';
 			if (Object.keys(read).filter((key) => !matched || key !== MATCH_COLUMN).length === 0) {
-				throw new NodeOperationError(this.getNode(), 'Nothing to update: no fields are given', {
+				failItem(
+					this,
 					itemIndex,
-					description: 'Add at least one field to change.',
-				});
+					'Nothing to update: no fields are given',
+					'Add at least one field to change.',
+				);
 			}
 			const id = recordToUpdate(this, itemIndex, read);
 			const values = await withFormsOfCustomFields(this, itemIndex, objCode, read, {
