@@ -19,6 +19,44 @@ function storedValue(node: INode, path: string): unknown {
 }
 
 /**
+ * A copy of a parameter's value, as structuredClone would make it, made directly for what
+ * parameters hold (plain objects, arrays, strings, numbers, booleans, null): structuredClone's
+ * serialisation costs several times as much for these small values. Anything else (a Date, a
+ * class instance) is left to structuredClone.
+ */
+export function copyOfValue<T>(value: T): T {
+	if (value === null || typeof value !== 'object') return value;
+	if (Array.isArray(value)) {
+		const copy: unknown[] = new Array(value.length);
+		for (let index = 0; index < value.length; index += 1) copy[index] = copyOfValue(value[index]);
+		return copy as T;
+	}
+	const prototype = Object.getPrototypeOf(value) as unknown;
+	if (prototype !== Object.prototype && prototype !== null) return structuredClone(value);
+	const copy: Record<string, unknown> = {};
+	for (const key of Object.keys(value)) {
+		const field = copyOfValue((value as Record<string, unknown>)[key]);
+		// `__proto__` as a key of the data (parameters come from JSON), not the prototype.
+		if (key === '__proto__')
+			Object.defineProperty(copy, key, {
+				value: field,
+				enumerable: true,
+				writable: true,
+				configurable: true,
+			});
+		else copy[key] = field;
+	}
+	return copy as T;
+}
+
+/** The cache key of one read: the name, and what else changes n8n's answer. */
+function keyOf(name: string, fallbackValue: unknown, options: unknown): string {
+	if (options === undefined && (fallbackValue === null || typeof fallbackValue !== 'object'))
+		return `${name}\u0000${typeof fallbackValue}\u0000${String(fallbackValue)}`;
+	return `${name}\u0000json\u0000${JSON.stringify([fallbackValue ?? null, options ?? null])}`;
+}
+
+/**
  * The execute context, with `getNodeParameter` reading a parameter once per run when it holds no
  * expression: its value is then the same for every item, and n8n's own read (schema checks over
  * the node's whole description) costs about a fifth of the node's time per item in bulk writes.
@@ -28,6 +66,8 @@ function storedValue(node: INode, path: string): unknown {
 export function withConstantParameters(context: IExecuteFunctions): IExecuteFunctions {
 	const read = context.getNodeParameter.bind(context) as (...args: unknown[]) => unknown;
 	const cache = new Map<string, unknown>();
+	/** Per parameter name: whether its stored value holds no expression (looked up once). */
+	const constant = new Map<string, boolean>();
 	// Once: n8n's getNode() hands out a deep copy of the node on every call.
 	const node = context.getNode();
 	const getNodeParameter = (
@@ -36,13 +76,19 @@ export function withConstantParameters(context: IExecuteFunctions): IExecuteFunc
 		fallbackValue?: unknown,
 		options?: unknown,
 	): unknown => {
-		if (holdsExpression(storedValue(node, name))) {
-			return read(name, itemIndex, fallbackValue, options);
+		let isConstant = constant.get(name);
+		if (isConstant === undefined) {
+			isConstant = !holdsExpression(storedValue(node, name));
+			constant.set(name, isConstant);
 		}
-		const key = JSON.stringify([name, fallbackValue ?? null, options ?? null]);
-		if (!cache.has(key)) cache.set(key, read(name, itemIndex, fallbackValue, options));
-		const value = cache.get(key);
-		return value !== null && typeof value === 'object' ? structuredClone(value) : value;
+		if (!isConstant) return read(name, itemIndex, fallbackValue, options);
+		const key = keyOf(name, fallbackValue, options);
+		let value = cache.get(key);
+		if (value === undefined && !cache.has(key)) {
+			value = read(name, itemIndex, fallbackValue, options);
+			cache.set(key, value);
+		}
+		return copyOfValue(value);
 	};
 	return Object.create(context, {
 		getNodeParameter: { value: getNodeParameter },

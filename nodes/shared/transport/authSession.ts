@@ -4,7 +4,14 @@ import {
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, type WorkfrontContext } from './connection';
+import {
+	CREDENTIAL_TYPE,
+	credentialKeyOf,
+	keepRunToken,
+	runCredentials,
+	type WorkfrontContext,
+} from './connection';
+import { readErrorBody } from '../workfront/answers';
 
 export interface RawResponse {
 	statusCode: number;
@@ -44,11 +51,6 @@ interface SessionState {
 
 const sessions = new Map<string, SessionState>();
 
-function credentialKey(context: WorkfrontContext): string {
-	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
-	return reference?.id ?? reference?.name ?? context.getNode().name;
-}
-
 function stateOf(key: string): SessionState {
 	let state = sessions.get(key);
 	if (!state) {
@@ -63,13 +65,6 @@ function executionOf(context: WorkfrontContext): string | undefined {
 	return typeof withId.getExecutionId === 'function' ? withId.getExecutionId() : undefined;
 }
 
-function errorOf(body: unknown): { class?: unknown; message?: unknown } | undefined {
-	const error = (body as { error?: unknown } | undefined)?.error;
-	return error && typeof error === 'object'
-		? (error as { class?: unknown; message?: unknown })
-		: undefined;
-}
-
 /**
  * Workfront says "not logged in" with 401, and has been seen saying it, with its
  * AuthenticationException class, in the body of other statuses. Its words alone are not enough:
@@ -78,8 +73,7 @@ function errorOf(body: unknown): { class?: unknown; message?: unknown } | undefi
  */
 export function isAuthenticationFailure(response: RawResponse): boolean {
 	if (response.statusCode === 401) return true;
-	const error = errorOf(response.body);
-	return typeof error?.class === 'string' && error.class.endsWith('AuthenticationException');
+	return readErrorBody(response.body)?.class?.endsWith('AuthenticationException') === true;
 }
 
 /**
@@ -91,6 +85,7 @@ async function send(
 	context: WorkfrontContext,
 	options: IHttpRequestOptions,
 	credentials: ICredentialDataDecryptedObject,
+	key: string,
 ): Promise<RawResponse> {
 	// Work that was stopped while waiting (for the credentials, for an exchange) sends nothing.
 	const signal = options.abortSignal as AbortSignal | undefined;
@@ -101,7 +96,7 @@ async function send(
 		options,
 		{
 			credentialsDecrypted: {
-				id: credentialKey(context),
+				id: key,
 				name: CREDENTIAL_TYPE,
 				type: CREDENTIAL_TYPE,
 				data: credentials,
@@ -117,6 +112,7 @@ const tokenOf = (credentials: ICredentialDataDecryptedObject) =>
 async function sendAsTheExchange(
 	context: WorkfrontContext,
 	state: SessionState,
+	key: string,
 	options: IHttpRequestOptions,
 	credentials: ICredentialDataDecryptedObject,
 	itemIndex: number,
@@ -125,9 +121,11 @@ async function sendAsTheExchange(
 	let settle: (outcome: ExchangeOutcome) => void = () => undefined;
 	state.exchange = new Promise<ExchangeOutcome>((resolve) => (settle = resolve));
 	try {
-		const response = await send(context, options, handed);
+		const response = await send(context, options, handed, key);
 		settle({ ok: true });
 		const token = tokenOf(handed);
+		// n8n stored the new token with the credential; this run uses it without reading it back.
+		if (token !== '') keepRunToken(context, { ...handed });
 		if (isAuthenticationFailure(response)) {
 			state.refusedToken = token;
 			state.refusedFresh = executionOf(context);
@@ -144,6 +142,7 @@ async function sendAsTheExchange(
 			throw failure;
 		}
 		settle({ ok: true });
+		keepRunToken(context, { ...handed });
 		// As n8n threw it (a NodeApiError); the transport turns it into the user's message.
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 		throw error;
@@ -183,13 +182,19 @@ function refusedAgain(context: WorkfrontContext, itemIndex: number): NodeOperati
  * the request is then repeated. Every caller in this process goes through one gate per credential
  * (see SessionState), so whatever the concurrency and whatever fails, exchanges stay bounded: one
  * per refused token, none while a failure is held, one per execution for a user Workfront refuses.
+ *
+ * The token is the one stored with the credential, which is how the workers of queue mode share
+ * one token. A run of a node reads it once (runCredentials), not once per request; an empty or
+ * refused token is read again from the credential before any exchange, so a token another worker
+ * stored since is used instead of exchanging.
  */
 export async function sendWithSession(
 	context: WorkfrontContext,
 	makeOptions: () => IHttpRequestOptions,
 	itemIndex: number,
 ): Promise<SessionResponse> {
-	const state = stateOf(credentialKey(context));
+	const key = credentialKeyOf(context);
+	const state = stateOf(key);
 	const execution = executionOf(context);
 	for (let round = 0; round < 3; round += 1) {
 		const exchange = state.exchange;
@@ -198,17 +203,23 @@ export async function sendWithSession(
 			if (!outcome.ok) throw outcome.error;
 		}
 		if (state.failure && Date.now() < state.failure.until) throw state.failure.error;
-		const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
-		const token = tokenOf(credentials);
+		let credentials = await runCredentials(context, itemIndex);
+		let token = tokenOf(credentials);
+		if (token === '' || token === state.refusedToken) {
+			// What this run read is no use: the credential may hold a newer token by now (another
+			// execution or worker exchanged since), which must be used instead of exchanging again.
+			credentials = await runCredentials(context, itemIndex, true);
+			token = tokenOf(credentials);
+		}
 		if (token === '' || token === state.refusedToken) {
 			// Someone may have started an exchange while the credentials were read: wait for it.
 			if (state.exchange) continue;
 			if (execution !== undefined && state.refusedFresh === execution) {
 				throw refusedAgain(context, itemIndex);
 			}
-			return await sendAsTheExchange(context, state, makeOptions(), credentials, itemIndex);
+			return await sendAsTheExchange(context, state, key, makeOptions(), credentials, itemIndex);
 		}
-		const response = await send(context, makeOptions(), { ...credentials });
+		const response = await send(context, makeOptions(), { ...credentials }, key);
 		if (!isAuthenticationFailure(response)) return { response, token };
 		state.refusedToken = token;
 	}

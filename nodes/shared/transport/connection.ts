@@ -1,5 +1,6 @@
 import {
 	NodeOperationError,
+	type ICredentialDataDecryptedObject,
 	type IExecuteFunctions,
 	type IHookFunctions,
 	type ILoadOptionsFunctions,
@@ -18,32 +19,129 @@ export interface Connection {
 	timeoutMs: number;
 }
 
+/** How long one run of a node may use the credential it read before reading it again. */
+export const CREDENTIAL_READ_MAX_AGE_MS = 60_000;
+
 /**
- * Connections already read, by n8n context (one per run of a node): the URL, version and timeout
- * are read from the credential once per run, not twice per request. The token is not part of it:
- * it is read fresh for every request (authSession), which is how workers share one token.
+ * What one run of a node (one n8n context) has read from its credential: where requests go, and
+ * the decrypted credential itself, token included. The URL, version and timeout are read once
+ * per run; the credential (for its token) once per run too, not once per request, and read again
+ * whenever its token is refused or empty (authSession), and after CREDENTIAL_READ_MAX_AGE_MS (a
+ * trigger's context lives as long as its activation). The token a worker of queue mode stores
+ * with the credential therefore still reaches every other worker: at its next run, or at its
+ * next refusal, before any exchange of its own.
  */
-const connections = new WeakMap<object, Promise<Connection>>();
+interface RunState {
+	connection?: Promise<Connection>;
+	credentials?: { read: Promise<ICredentialDataDecryptedObject>; at: number };
+	/** Which credential the run uses, for the session state of the process (authSession). */
+	credentialKey?: string;
+}
+
+const runs = new WeakMap<object, RunState>();
+
+/**
+ * The state of the run a context belongs to. The transport derives contexts from the node's own
+ * (Object.create, to give a request its own cancel signal): they share the state of the context
+ * they come from, found along the prototype chain.
+ */
+function runOf(context: WorkfrontContext): RunState {
+	for (
+		let at: object | null = context;
+		at !== null;
+		at = Object.getPrototypeOf(at) as object | null
+	) {
+		const state = runs.get(at);
+		if (state) return state;
+	}
+	const state: RunState = {};
+	runs.set(context, state);
+	return state;
+}
 
 /** Where requests go, from the credential's URL and API version, checked the way the credential checks them. */
 export async function readConnection(
 	context: WorkfrontContext,
 	itemIndex: number,
 ): Promise<Connection> {
-	let connection = connections.get(context);
+	const run = runOf(context);
+	let connection = run.connection;
 	if (!connection) {
 		connection = readFromCredential(context, itemIndex);
-		connections.set(context, connection);
-		connection.catch(() => connections.delete(context));
+		run.connection = connection;
+		connection.catch(() => {
+			if (run.connection === connection) run.connection = undefined;
+		});
 	}
 	return await connection;
+}
+
+/** Reads the credential from n8n for the run; a failed read is forgotten, to be tried again. */
+function readCredentialInto(
+	run: RunState,
+	context: WorkfrontContext,
+	itemIndex: number,
+): NonNullable<RunState['credentials']> {
+	const read = context.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const entry = { read, at: Date.now() };
+	run.credentials = entry;
+	read.catch(() => {
+		if (run.credentials === entry) run.credentials = undefined;
+	});
+	return entry;
+}
+
+/**
+ * The decrypted credential for this run, read from n8n (its database) once per run, or again when
+ * `again` asks for it (a refused or missing token: another worker may have stored a new one). The
+ * object is shared: hand n8n copies.
+ */
+export async function runCredentials(
+	context: WorkfrontContext,
+	itemIndex: number,
+	again = false,
+): Promise<ICredentialDataDecryptedObject> {
+	const run = runOf(context);
+	let entry = run.credentials;
+	if (again || !entry || Date.now() - entry.at >= CREDENTIAL_READ_MAX_AGE_MS) {
+		entry = readCredentialInto(run, context, itemIndex);
+	}
+	return await entry.read;
+}
+
+/** Remembers the token this run got from an exchange, so its next requests need no new read. */
+export function keepRunToken(
+	context: WorkfrontContext,
+	credentials: ICredentialDataDecryptedObject,
+): void {
+	runOf(context).credentials = { read: Promise.resolve(credentials), at: Date.now() };
+}
+
+/**
+ * Which credential this run uses: its ID (its name, or the node's, for a credential without one).
+ * Read once per run: n8n's getNode() hands out a deep copy of the node on every call.
+ */
+export function credentialKeyOf(context: WorkfrontContext): string {
+	const run = runOf(context);
+	if (run.credentialKey === undefined) {
+		const node = context.getNode();
+		const reference = node.credentials?.[CREDENTIAL_TYPE];
+		run.credentialKey = reference?.id ?? reference?.name ?? node.name;
+	}
+	return run.credentialKey;
 }
 
 async function readFromCredential(
 	context: WorkfrontContext,
 	itemIndex: number,
 ): Promise<Connection> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	// The same read gives the run's requests their token: a run reads its credential once.
+	const run = runOf(context);
+	let entry = run.credentials;
+	if (!entry) {
+		entry = readCredentialInto(run, context, itemIndex);
+	}
+	const credentials = await entry.read;
 	try {
 		const origin = normaliseWorkfrontUrl(credentials.url);
 		const version = normaliseApiVersion(credentials.apiVersion);
