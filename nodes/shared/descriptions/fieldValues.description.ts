@@ -46,35 +46,24 @@ function mapperProperty(operation: 'create' | 'update'): INodeProperties {
 	};
 }
 
-const leaveOutDescription =
-	'Comma-separated keys of the input items not to send (ID and objCode are never sent as fields)';
-
 /**
  * Fields to Leave Out acts only where the input item's keys are sent: Map Input Fields
- * Automatically, or Map Each Field set to map automatically. Elsewhere it would do nothing.
+ * Automatically, or Map Each Field set to map automatically. Elsewhere it would do nothing. n8n
+ * shows a property under one set of conditions, so it is declared once for each.
  */
 const leaveOutProperties: INodeProperties[] = [
-	{
-		displayName: 'Fields to Leave Out',
-		name: 'ignoreFields',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. rowNumber, source',
-		description: leaveOutDescription,
-		displayOptions: { show: { inputMode: ['auto'] } },
-	},
-	{
-		displayName: 'Fields to Leave Out',
-		name: 'ignoreFields',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. rowNumber, source',
-		description: leaveOutDescription,
-		displayOptions: {
-			show: { inputMode: ['mapper'], '/columns.mappingMode': ['autoMapInputData'] },
-		},
-	},
-];
+	{ inputMode: ['auto'] },
+	{ inputMode: ['mapper'], '/columns.mappingMode': ['autoMapInputData'] },
+].map((show) => ({
+	displayName: 'Fields to Leave Out',
+	name: 'ignoreFields',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. rowNumber, source',
+	description:
+		'Comma-separated keys of the input items not to send (ID and objCode are never sent as fields)',
+	displayOptions: { show },
+}));
 
 const showFor = (types: string[]) => ({ show: { valueType: types } });
 
