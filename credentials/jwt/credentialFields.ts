@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { WorkfrontCredentialError } from './credentialError';
 import { loadPrivateKey } from './privateKey';
+import { wholeNumberIn } from '../../nodes/shared/workfront/limits';
 import { normaliseWorkfrontUrl } from '../../nodes/shared/workfront/url';
 
 export const JWT_LIFETIME = { default: 300, min: 30, max: 900 } as const;
@@ -29,8 +30,12 @@ function requireText(value: unknown, field: string, where: string): string {
 }
 
 export function validateLifetime(value: unknown): number {
-	const seconds = value === undefined || value === '' ? JWT_LIFETIME.default : Number(value);
-	if (!Number.isInteger(seconds) || seconds < JWT_LIFETIME.min || seconds > JWT_LIFETIME.max) {
+	const seconds = wholeNumberIn(
+		value === undefined || value === '' ? JWT_LIFETIME.default : value,
+		JWT_LIFETIME.min,
+		JWT_LIFETIME.max,
+	);
+	if (seconds === undefined) {
 		throw new WorkfrontCredentialError(
 			`JWT Lifetime must be a whole number of seconds from ${JWT_LIFETIME.min} to ${JWT_LIFETIME.max} (it is ${String(value)}). Workfront recommends a few minutes; ${JWT_LIFETIME.default} is a good value.`,
 			'JWT Lifetime',

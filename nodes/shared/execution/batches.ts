@@ -4,6 +4,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type JsonObject,
 } from 'n8n-workflow';
 
 import type { BatchSettings } from '../params/sizes';
@@ -51,10 +52,20 @@ function batchFailure(
 		: refusedBeforeProcessing(error)
 			? 'Workfront refused the request before processing it, so none of them was applied.'
 			: 'Some of them may have been applied before the failure; they were not sent again, so that nothing is created twice. Check Workfront before running these items again.';
-	return new NodeOperationError(context.getNode(), original.message, {
+	const options = {
+		message: original.message,
 		itemIndex: entry.itemIndex,
 		description: [original.description, `${together}. ${outcome}`].filter(Boolean).join(' '),
-	});
+	};
+	// Workfront's answer keeps its status (a Continue On Fail item shows it); each item gets its own
+	// error, since each names its own item.
+	if (original instanceof NodeApiError) {
+		return new NodeApiError(context.getNode(), { httpCode: original.httpCode } as JsonObject, {
+			...options,
+			httpCode: original.httpCode ?? undefined,
+		});
+	}
+	return new NodeOperationError(context.getNode(), options.message, options);
 }
 
 /**

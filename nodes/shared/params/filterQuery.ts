@@ -93,7 +93,23 @@ function parseRawFilter(raw: string, fail: Fail): QueryParams {
 			);
 		}
 		return Object.entries(parsed as Record<string, unknown>).flatMap(([key, value]) =>
-			(Array.isArray(value) ? value : [value]).map((item): [string, string] => [key, String(item)]),
+			(Array.isArray(value) ? value : [value]).map((item): [string, string] => {
+				// Workfront's filters are text: a null or an object would go as "null" or
+				// "[object Object]", matching something else than meant.
+				if (item === null) {
+					return fail(
+						`Raw Filter: "${key}" is null`,
+						`To match an empty field, write "${key}_Mod": "isnull" instead.`,
+					);
+				}
+				if (typeof item === 'object') {
+					return fail(
+						`Raw Filter: "${key}" is an object`,
+						'Each value must be text, a number, true/false, or a list of them, e.g. {"status": ["CUR", "PLN"]}.',
+					);
+				}
+				return [key, String(item)];
+			}),
 		);
 	}
 	return [...new URLSearchParams(text.replace(/^\?/, ''))];

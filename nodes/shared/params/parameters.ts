@@ -8,6 +8,8 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { wholeNumberIn, wholeNumberRange } from '../workfront/limits';
+
 /**
  * Whoever reads the node's parameters: a run of the Workfront node (per item) or a trigger, which
  * has one set of parameters and no items; a trigger's parameters are read as item 0's.
@@ -52,19 +54,6 @@ export interface WholeNumberRule {
 	fallback: number;
 	/** How to fix it, shown under the error. */
 	advice: string;
-}
-
-/** The range of a whole number as an error message words it. */
-export function wholeNumberRange(min: number, max?: number): string {
-	return max === undefined ? `of ${min} or more` : `from ${min} to ${max}`;
-}
-
-/** `value` as a whole number within min..max, or undefined when it is not one. */
-export function wholeNumberIn(value: unknown, min: number, max?: number): number | undefined {
-	const number = typeof value === 'string' && value.trim() === '' ? NaN : Number(value);
-	return Number.isInteger(number) && number >= min && (max === undefined || number <= max)
-		? number
-		: undefined;
 }
 
 /**

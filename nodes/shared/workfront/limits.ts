@@ -1,6 +1,7 @@
 /**
  * Workfront's limits, each written once and used by descriptions (min/max in the panel) and code
- * (the checks and the paging) alike.
+ * (the checks and the paging) alike; and the one check of a whole number against limits, used by
+ * the node's parameters and the credential's fields.
  */
 
 /** Records in one bulk create or edit (Adobe's API basics: at most 100 objects). */
@@ -21,3 +22,16 @@ export const MAX_URI_BYTES = 8892;
 
 /** The event subscription list's largest page (Adobe: `limit` defaults to 100, at most 1000). */
 export const MAX_SUBSCRIPTION_PAGE_SIZE = 1000;
+
+/** The range of a whole number as an error message words it. */
+export function wholeNumberRange(min: number, max?: number): string {
+	return max === undefined ? `of ${min} or more` : `from ${min} to ${max}`;
+}
+
+/** `value` as a whole number within min..max, or undefined when it is not one. */
+export function wholeNumberIn(value: unknown, min: number, max?: number): number | undefined {
+	const number = typeof value === 'string' && value.trim() === '' ? NaN : Number(value);
+	return Number.isInteger(number) && number >= min && (max === undefined || number <= max)
+		? number
+		: undefined;
+}

@@ -274,6 +274,8 @@ describe('a failed batch of a create', () => {
 			expect(output[1].json.description).toBe(
 				'Wait and run again. This item was sent together with items 1 to 2 in one request of 2. Workfront refused the request before processing it, so none of them was applied.',
 			);
+			// Workfront's status stays with every item of the batch.
+			expect(output.map(({ json }) => json.httpCode)).toEqual([httpCode, httpCode]);
 		},
 	);
 

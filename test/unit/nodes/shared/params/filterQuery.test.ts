@@ -297,6 +297,16 @@ describe('Raw Filter', () => {
 		expect(error.description).toMatch(/\{"status": "CUR"\}.*status=CUR&priority_Mod=gte/);
 	});
 
+	test.each([
+		['{"projectID": null}', 'Raw Filter: "projectID" is null', /"projectID_Mod": "isnull"/],
+		['{"owner": {"name": "Ann"}}', 'Raw Filter: "owner" is an object', /text, a number/],
+		['{"status": ["CUR", null]}', 'Raw Filter: "status" is null', /"status_Mod": "isnull"/],
+	])('JSON %s is refused rather than sent as text', (rawFilter, message, advice) => {
+		const error = failure(() => filterQuery(getMany([], { options: { rawFilter } })));
+		expect(error.message).toBe(message);
+		expect(error.description).toMatch(advice);
+	});
+
 	test('no rows and no raw filter: no conditions at all', () => {
 		expect(filterQuery(getMany([]))).toEqual([]);
 		expect(filterQuery({ resource: 'record', operation: 'getMany', objectType: 'PROJ' })).toEqual(
