@@ -82,6 +82,12 @@ function rowParams(row: FilterRow, index: number, prefix: string, fail: Fail): Q
 function parseRawFilter(raw: string, fail: Fail): QueryParams {
 	const text = raw.trim();
 	if (text === '') return [];
+	if (text.startsWith('[')) {
+		return fail(
+			'Raw Filter is a JSON list',
+			'Enter a JSON object such as {"status": "CUR"} or a query string such as status=CUR&priority_Mod=gte.',
+		);
+	}
 	if (text.startsWith('{')) {
 		let parsed: unknown;
 		try {

@@ -31,10 +31,16 @@ export function asObject(value: unknown): Record<string, unknown> | undefined {
 		: undefined;
 }
 
-/** Whether an answer reports a failure: an `error` key counts even on HTTP 200. */
+/**
+ * Whether an answer reports a failure: an `error` with something in it counts even on HTTP 200.
+ * Adobe documents the error object, not what a success says about errors; an empty one (`null`,
+ * `""`, `{}`, `false`) is read as none, since taking a write that Workfront applied for a failure
+ * would invite running it again.
+ */
 export function reportsError(body: unknown): boolean {
-	const object = asObject(body);
-	return object !== undefined && 'error' in object;
+	const error = asObject(body)?.error;
+	if (error === undefined || error === null || error === false || error === '') return false;
+	return !(typeof error === 'object' && Object.keys(error).length === 0);
 }
 
 /** The first non-empty text among `keys` of an answer object. */

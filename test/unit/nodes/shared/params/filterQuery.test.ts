@@ -307,6 +307,13 @@ describe('Raw Filter', () => {
 		expect(error.description).toMatch(advice);
 	});
 
+	test('a JSON list is refused, not sent as a query string', () => {
+		const error = failure(() =>
+			filterQuery(getMany([], { options: { rawFilter: '[{"status": "CUR"}]' } })),
+		);
+		expect(error.message).toBe('Raw Filter is a JSON list');
+	});
+
 	test('no rows and no raw filter: no conditions at all', () => {
 		expect(filterQuery(getMany([]))).toEqual([]);
 		expect(filterQuery({ resource: 'record', operation: 'getMany', objectType: 'PROJ' })).toEqual(
