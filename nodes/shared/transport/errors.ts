@@ -127,8 +127,6 @@ export function closestNames(wanted: string, known: string[]): string[] {
 		.map(({ name }) => name);
 }
 
-export { networkCode } from './networkFailures';
-
 /**
  * Turns a failure to get any answer into an error fit to show. n8n's own errors for it may carry
  * the request, headers included, so only their message goes on, free of the token. A write that

@@ -1,3 +1,6 @@
+// The one way the nodes reach Workfront's REST API: a request's address and options, then its
+// attempts with the credential's session, same-origin redirects, safe retries and clear errors.
+
 import type FormData from 'form-data';
 import {
 	type IDataObject,
@@ -16,8 +19,8 @@ import {
 	type WorkfrontContext,
 	type HttpMethod,
 } from './connection';
-import { toNodeApiError, hintForFailure, networkCode, transportFailure } from './errors';
-import { TIMEOUT_CODE } from './networkFailures';
+import { toNodeApiError, hintForFailure, transportFailure } from './errors';
+import { networkCode, TIMEOUT_CODE } from './networkFailures';
 import {
 	pause,
 	untilAborted,
@@ -30,12 +33,6 @@ import {
 } from './retryPolicy';
 import { dataOf, parseBody, reportsError } from '../workfront/answers';
 import { MAX_URI_BYTES } from '../workfront/limits';
-
-/** Workfront answers a get with one object; one of its documents shows a one-element list. Both are accepted. */
-export function singleRecord(answer: unknown): IDataObject {
-	const record = Array.isArray(answer) ? answer[0] : answer;
-	return record && typeof record === 'object' ? (record as IDataObject) : {};
-}
 
 export function encodeQuery(params: QueryParams): string {
 	return params
@@ -57,6 +54,97 @@ export function toQueryParams(values: Record<string, unknown>): QueryParams {
 	}
 	return params;
 }
+
+// ---- Building one request: its address, its options, its deadline.
+
+export interface WorkfrontRequest {
+	method: HttpMethod;
+	/** Below /attask/api/<version>/, e.g. `proj/search` or `task/<id>/markDone`. */
+	path: string;
+	query?: QueryParams;
+	body?: IDataObject | IDataObject[];
+	itemIndex?: number;
+	/**
+	 * Reads are retried on transient failures; writes only when Workfront certainly did nothing.
+	 * Worked out from the effective method when not given (see requestKind).
+	 */
+	kind?: RequestKind;
+	/** The path is relative to the Workfront host (e.g. a document's downloadURL), not the API. */
+	fromOrigin?: boolean;
+	/** A multipart body, made anew for every attempt: a stream can be sent only once. */
+	multipart?: () => FormData;
+	/** Answer with the raw bytes (a download) instead of JSON. */
+	binary?: boolean;
+	/** Bytes expected to go up or down, when known: the timeout grows with them. */
+	transferBytes?: number;
+	/** Aborts the request (and stops its retries) when the work it belongs to has failed. */
+	signal?: AbortSignal;
+}
+
+/**
+ * The method Workfront acts on: its documented `method=` parameter overrides the HTTP method (a
+ * GET with `method=POST` creates), so reads and writes are told apart by it, not by the verb.
+ */
+export function effectiveMethod(request: Pick<WorkfrontRequest, 'method' | 'query'>): string {
+	const override = (request.query ?? []).find(([key]) => key.toLowerCase() === 'method')?.[1];
+	return (override ?? request.method).trim().toUpperCase();
+}
+
+export function requestKind(request: WorkfrontRequest): RequestKind {
+	if (request.kind) return request.kind;
+	return effectiveMethod(request) === 'GET' ? 'read' : 'write';
+}
+
+/** The full address of a request, before any redirect. */
+export function requestUrl(connection: Connection, request: WorkfrontRequest): string {
+	const base = request.fromOrigin ? connection.origin : connection.apiBase;
+	const url = `${base}/${request.path.replace(/^\/+/, '')}`;
+	const query = request.query ?? [];
+	return query.length > 0 ? `${url}${url.includes('?') ? '&' : '?'}${encodeQuery(query)}` : url;
+}
+
+/** The HTTP request for one attempt, to `url` (the request's own address, or where it was redirected). */
+export function buildOptions(
+	connection: Connection,
+	request: WorkfrontRequest,
+	url: string,
+): IHttpRequestOptions {
+	const common = {
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		...(request.binary ? { encoding: 'arraybuffer' as const, json: false } : { json: true }),
+	};
+	if (request.multipart) {
+		const form = request.multipart();
+		return { ...common, method: request.method, url, body: form, headers: form.getHeaders() };
+	}
+	if (Buffer.byteLength(url) <= MAX_URI_BYTES || url !== requestUrl(connection, request)) {
+		return { ...common, method: request.method, url, body: request.body };
+	}
+	// Too long for a URI: Workfront takes the same parameters in a POST body with `method=`.
+	const form: QueryParams = [...(request.query ?? []), ['method', request.method]];
+	if (request.body !== undefined) form.push(['updates', JSON.stringify(request.body)]);
+	return {
+		...common,
+		method: 'POST',
+		url: requestUrl(connection, { ...request, query: [] }),
+		body: encodeQuery(form),
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+	};
+}
+
+/** Transfers are given at least 64 KB/s on top of the timeout, so a large file is not cut off. */
+const SLOWEST_TRANSFER_BYTES_PER_SECOND = 64 * 1024;
+
+/** How long one attempt may take in all, from the credential's Request Timeout. */
+export function attemptDeadlineMs(connection: Connection, request: WorkfrontRequest): number {
+	// A download of unknown size gets ten timeouts: enough for large files, still bounded.
+	if (request.binary && request.transferBytes === undefined) return connection.timeoutMs * 10;
+	const bytes = request.transferBytes ?? 0;
+	return connection.timeoutMs + Math.ceil((bytes / SLOWEST_TRANSFER_BYTES_PER_SECOND) * 1000);
+}
+
+// ---- Sending it: attempts, redirects, retries, errors.
 
 export interface WorkfrontAnswer extends RawResponse {
 	/** The token the answered request carried: whatever the answer becomes must not contain it. */
@@ -293,91 +381,4 @@ export async function workfrontDownload(
 		headers: headers ?? {},
 		token,
 	};
-}
-
-export interface WorkfrontRequest {
-	method: HttpMethod;
-	/** Below /attask/api/<version>/, e.g. `proj/search` or `task/<id>/markDone`. */
-	path: string;
-	query?: QueryParams;
-	body?: IDataObject | IDataObject[];
-	itemIndex?: number;
-	/**
-	 * Reads are retried on transient failures; writes only when Workfront certainly did nothing.
-	 * Worked out from the effective method when not given (see requestKind).
-	 */
-	kind?: RequestKind;
-	/** The path is relative to the Workfront host (e.g. a document's downloadURL), not the API. */
-	fromOrigin?: boolean;
-	/** A multipart body, made anew for every attempt: a stream can be sent only once. */
-	multipart?: () => FormData;
-	/** Answer with the raw bytes (a download) instead of JSON. */
-	binary?: boolean;
-	/** Bytes expected to go up or down, when known: the timeout grows with them. */
-	transferBytes?: number;
-	/** Aborts the request (and stops its retries) when the work it belongs to has failed. */
-	signal?: AbortSignal;
-}
-
-/**
- * The method Workfront acts on: its documented `method=` parameter overrides the HTTP method (a
- * GET with `method=POST` creates), so reads and writes are told apart by it, not by the verb.
- */
-export function effectiveMethod(request: Pick<WorkfrontRequest, 'method' | 'query'>): string {
-	const override = (request.query ?? []).find(([key]) => key.toLowerCase() === 'method')?.[1];
-	return (override ?? request.method).trim().toUpperCase();
-}
-
-export function requestKind(request: WorkfrontRequest): RequestKind {
-	if (request.kind) return request.kind;
-	return effectiveMethod(request) === 'GET' ? 'read' : 'write';
-}
-
-/** The full address of a request, before any redirect. */
-export function requestUrl(connection: Connection, request: WorkfrontRequest): string {
-	const base = request.fromOrigin ? connection.origin : connection.apiBase;
-	const url = `${base}/${request.path.replace(/^\/+/, '')}`;
-	const query = request.query ?? [];
-	return query.length > 0 ? `${url}${url.includes('?') ? '&' : '?'}${encodeQuery(query)}` : url;
-}
-
-/** The HTTP request for one attempt, to `url` (the request's own address, or where it was redirected). */
-export function buildOptions(
-	connection: Connection,
-	request: WorkfrontRequest,
-	url: string,
-): IHttpRequestOptions {
-	const common = {
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		...(request.binary ? { encoding: 'arraybuffer' as const, json: false } : { json: true }),
-	};
-	if (request.multipart) {
-		const form = request.multipart();
-		return { ...common, method: request.method, url, body: form, headers: form.getHeaders() };
-	}
-	if (Buffer.byteLength(url) <= MAX_URI_BYTES || url !== requestUrl(connection, request)) {
-		return { ...common, method: request.method, url, body: request.body };
-	}
-	// Too long for a URI: Workfront takes the same parameters in a POST body with `method=`.
-	const form: QueryParams = [...(request.query ?? []), ['method', request.method]];
-	if (request.body !== undefined) form.push(['updates', JSON.stringify(request.body)]);
-	return {
-		...common,
-		method: 'POST',
-		url: requestUrl(connection, { ...request, query: [] }),
-		body: encodeQuery(form),
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-	};
-}
-
-/** Transfers are given at least 64 KB/s on top of the timeout, so a large file is not cut off. */
-const SLOWEST_TRANSFER_BYTES_PER_SECOND = 64 * 1024;
-
-/** How long one attempt may take in all, from the credential's Request Timeout. */
-export function attemptDeadlineMs(connection: Connection, request: WorkfrontRequest): number {
-	// A download of unknown size gets ten timeouts: enough for large files, still bounded.
-	if (request.binary && request.transferBytes === undefined) return connection.timeoutMs * 10;
-	const bytes = request.transferBytes ?? 0;
-	return connection.timeoutMs + Math.ceil((bytes / SLOWEST_TRANSFER_BYTES_PER_SECOND) * 1000);
 }

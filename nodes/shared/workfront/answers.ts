@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /**
  * Workfront's answers, read in one place for the API and the token exchange alike. The API wraps
  * results in `{"data": …}` and failures in `{"error": {"class", "message"}}` (reference/workfront-api.md,
@@ -72,4 +74,10 @@ export function readErrorBody(body: unknown): WorkfrontErrorBody | undefined {
 export function dataOf(body: unknown): unknown {
 	const object = asObject(body);
 	return object && 'data' in object ? object.data : body;
+}
+
+/** Workfront answers a get with one object; one of its documents shows a one-element list. Both are accepted. */
+export function singleRecord(answer: unknown): IDataObject {
+	const record = Array.isArray(answer) ? answer[0] : answer;
+	return record && typeof record === 'object' ? (record as IDataObject) : {};
 }

@@ -9,12 +9,9 @@ import { redactSecrets } from '../../../../credentials/jwt/credentialError';
 import { optionsCollection, recordLocator } from '../../../shared/descriptions/common.description';
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
 import { asItemError, errorItem } from '../../../shared/execution/perItem';
-import {
-	singleRecord,
-	workfrontDownload,
-	workfrontRequest,
-} from '../../../shared/transport/request';
+import { workfrontDownload, workfrontRequest } from '../../../shared/transport/request';
 import { readRecordId } from '../../../shared/params/recordId';
+import { singleRecord } from '../../../shared/workfront/answers';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['document'], operation: ['download'] },

@@ -9,8 +9,9 @@ import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
 import { forEachItem } from '../../../shared/execution/perItem';
 import { readObjectCode } from '../../../shared/params/objectCode';
 import { readReturnFields } from '../../../shared/params/returnFields';
-import { singleRecord, workfrontRequest } from '../../../shared/transport/request';
+import { workfrontRequest } from '../../../shared/transport/request';
 import { readRecordId } from '../../../shared/params/recordId';
+import { singleRecord } from '../../../shared/workfront/answers';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['get'] },
