@@ -126,12 +126,18 @@ export class WorkfrontJwtApi implements ICredentialType {
 		},
 	];
 
+	/**
+	 * n8n calls this when the stored token is empty, and after a failed request of the HTTP Request
+	 * node (any failure, a 404 too). An answer without `accessToken` tells n8n there is no new token:
+	 * it then reports the request's own failure instead of sending the request again, so a write
+	 * that failed for another reason is never repeated with the same token.
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const accessToken = await obtainAccessToken(
 			async (options) => await this.helpers.httpRequest(options),
 			credentials,
 		);
-		return { accessToken };
+		return accessToken === undefined ? {} : { accessToken };
 	}
 
 	authenticate = async (

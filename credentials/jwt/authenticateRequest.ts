@@ -1,7 +1,15 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { WorkfrontCredentialError } from './credentialError';
+import { sensitiveEndpoint } from './sensitiveEndpoints';
 import { normaliseWorkfrontUrl } from '../../nodes/shared/workfront/url';
+
+/**
+ * Marks the request options the package's own transport builds. Only code of this package holds
+ * the symbol, so no parameter of another node can set it; it lets the Workfront Trigger manage
+ * event subscriptions, which no other caller may do with this credential (sensitiveEndpoints.ts).
+ */
+export const OWN_REQUEST = Symbol('n8n-nodes-workfront request');
 
 /** axios's test for an absolute URL: a scheme, or `//` (protocol-relative). */
 const ABSOLUTE_URL = /^([a-z][a-z\d+\-.]*:)?\/\//i;
@@ -15,30 +23,56 @@ type AnyRequestOptions = IHttpRequestOptions & {
 	followRedirect?: boolean;
 	followAllRedirects?: boolean;
 	maxRedirects?: number;
+	form?: unknown;
+	rejectUnauthorized?: boolean;
+	strictSSL?: boolean;
+	agentOptions?: { rejectUnauthorized?: boolean };
+	[OWN_REQUEST]?: true;
 };
 
 /**
- * Where a request will really go, worked out the way n8n-core and axios do it: `url` wins over
- * `uri`; a relative URL is joined to `baseURL` by plain concatenation (axios's combineURLs), an
- * absolute one ignores it. Anything that does not give a full, parseable address is undefined.
+ * Whether the request would accept any certificate: the HTTP Request node's Ignore SSL Issues
+ * (`rejectUnauthorized: false` in n8n's request-library options), n8n's own
+ * `skipSslCertificateValidation`, or the same through `agentOptions` or `strictSSL`. Anyone on the
+ * network path could then pose as Workfront and read the token.
  */
-export function requestDestination(
-	options: AnyRequestOptions,
-	fallbackBase: string,
-): URL | undefined {
-	// n8n 1.x takes `url` when it is not undefined, n8n 2.x `url ?? uri`: when both are given they
-	// must agree, or no one can say where the request goes.
-	const given = [options.url, options.uri].filter((value) => value !== undefined && value !== null);
-	if (given.length === 2 && String(given[0]) !== String(given[1])) return undefined;
-	const raw = given[0];
+function skipsCertificateCheck(options: AnyRequestOptions): boolean {
+	return (
+		options.rejectUnauthorized === false ||
+		options.skipSslCertificateValidation === true ||
+		options.strictSSL === false ||
+		options.agentOptions?.rejectUnauthorized === false
+	);
+}
+
+/** One reading of where a request goes: `raw` joined to `baseURL` as axios joins them. */
+function resolveOne(raw: unknown, baseURL: unknown, fallbackBase: string): URL | undefined {
 	const url = raw === undefined || raw === null ? '' : String(raw);
 	let full = url;
 	if (!ABSOLUTE_URL.test(url)) {
-		const base = options.baseURL ? String(options.baseURL) : fallbackBase;
+		const base = baseURL ? String(baseURL) : fallbackBase;
 		full = url ? `${base.replace(/\/?\/$/, '')}/${url.replace(/^\/+/, '')}` : base;
 	}
 	// A protocol-relative URL has no base of its own to parse against: axios would guess one.
 	return URL.canParse(full) ? new URL(full) : undefined;
+}
+
+/**
+ * Every place a request may really go, worked out the way n8n-core and axios do it. n8n's two
+ * helpers read the options differently: `httpRequest` takes `url` only (a `uri` beside it is
+ * ignored, so a request with only `uri` goes to `baseURL`), the request-library helper takes
+ * `url ?? uri`; a relative URL is joined to `baseURL` by plain concatenation (axios's
+ * combineURLs), an absolute one ignores it. Every reading must be a full, parseable address.
+ */
+export function requestDestinations(
+	options: AnyRequestOptions,
+	fallbackBase: string,
+): Array<URL | undefined> {
+	// When both are given they must agree, or no one can say where the request goes.
+	const given = [options.url, options.uri].filter((value) => value !== undefined && value !== null);
+	if (given.length === 2 && String(given[0]) !== String(given[1])) return [undefined];
+	const readings = new Set<unknown>([options.url, options.url ?? options.uri]);
+	return [...readings].map((raw) => resolveOne(raw, options.baseURL, fallbackBase));
 }
 
 /**
@@ -68,11 +102,36 @@ export function addSessionHeader(
 			'Workfront URL',
 		);
 	}
-	const target = requestDestination(options, origin);
-	if (!target || target.origin !== origin) {
-		const where = target ? target.origin : 'an address that is not a full URL';
+	if (skipsCertificateCheck(options)) {
+		throw new WorkfrontCredentialError(
+			"The Workfront JWT API credential does not send its token to a server whose certificate is not checked. Nothing was sent. Turn off the request's Ignore SSL Issues option; if your Workfront's certificate really fails the check, fix the certificate or the machine's trusted certificates (NODE_EXTRA_CA_CERTS).",
+			'Workfront URL',
+		);
+	}
+	const destinations = requestDestinations(options, origin);
+	const stray = destinations.find((destination) => destination?.origin !== origin);
+	if (destinations.some((destination) => destination?.origin !== origin)) {
+		const where = stray ? stray.origin : 'an address that is not a full URL';
 		throw new WorkfrontCredentialError(
 			`The Workfront JWT API credential only sends its token to ${origin}, but this request goes to ${where}. Nothing was sent. Use a URL on ${origin}, or a credential made for that host.`,
+			'Workfront URL',
+		);
+	}
+	const sensitive = destinations
+		.map((target) =>
+			sensitiveEndpoint({
+				target: target as URL,
+				qs: options.qs,
+				form: options.form,
+				body: options.body,
+				headers: options.headers,
+				own: options[OWN_REQUEST] === true,
+			}),
+		)
+		.find((reason) => reason !== undefined);
+	if (sensitive) {
+		throw new WorkfrontCredentialError(
+			`The Workfront JWT API credential is not used for this request: ${sensitive}. Nothing was sent. Its token is kept away from every endpoint that reveals or changes a session or a credential, so that whoever may use the credential cannot read its user's token or keys.`,
 			'Workfront URL',
 		);
 	}

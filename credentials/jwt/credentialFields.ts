@@ -11,6 +11,17 @@ export const JWT_LIFETIME = { default: 300, min: 30, max: 900 } as const;
 /** Seconds one request to Workfront may wait for its answer (transfers get more, by size). */
 export const REQUEST_TIMEOUT = { default: 60, min: 1, max: 3600 } as const;
 
+/**
+ * The longest a call that carries a secret (the exchange, the session check) may take for its whole
+ * answer: Workfront answers these in well under a second; anything slower is a fault to report.
+ */
+export const CREDENTIAL_CALL_MAX_MS = 30_000;
+
+/** The deadline of a credential call: the credential's Request Timeout, at most CREDENTIAL_CALL_MAX_MS. */
+export function credentialCallDeadlineMs(requestTimeoutMs: number): number {
+	return Math.min(CREDENTIAL_CALL_MAX_MS, requestTimeoutMs);
+}
+
 const APP_DETAILS = 'Setup > System > OAuth2 Applications > your application in Workfront';
 
 export interface JwtCredentialFields {
@@ -21,6 +32,8 @@ export interface JwtCredentialFields {
 	userId: string;
 	lifetimeSeconds: number;
 	key: KeyObject;
+	/** The deadline of the exchange and the session check, from Request Timeout. */
+	deadlineMs: number;
 }
 
 function requireText(value: unknown, field: string, where: string): string {
@@ -74,6 +87,7 @@ export function readCredentialFields(
 			'Enter the ID of the Workfront user who uploaded the public key (open the user in Workfront; the ID is in the address bar).',
 		),
 		lifetimeSeconds: validateLifetime(credentials.jwtLifetime),
+		deadlineMs: credentialCallDeadlineMs(readRequestTimeoutMs(credentials.requestTimeout)),
 		key: loadPrivateKey(credentials.privateKey),
 	};
 }

@@ -11,7 +11,6 @@ import { redactSecrets, WorkfrontCredentialError } from './credentialError';
 import { explainNetworkFailure, explainRefusedExchange } from './exchangeErrors';
 
 export const EXCHANGE_PATH = '/integrations/oauth2/api/v1/jwt/exchange';
-export const EXCHANGE_TIMEOUT_MS = 30_000;
 
 export type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
 
@@ -20,6 +19,8 @@ export interface ExchangeInput {
 	clientId: string;
 	clientSecret: string;
 	jwt: string;
+	/** The whole answer's deadline (credentialCallDeadlineMs). */
+	deadlineMs: number;
 }
 
 interface FullResponse {
@@ -64,7 +65,7 @@ export async function exchangeJwtForToken(
 	const secrets = [input.clientSecret, input.jwt];
 	// The client's own timeout only notices silence; a server that trickles bytes would hold the
 	// exchange (and every request waiting for it) for ever. This deadline is for the whole answer.
-	const deadline = AbortSignal.timeout(EXCHANGE_TIMEOUT_MS);
+	const deadline = AbortSignal.timeout(input.deadlineMs);
 	let response: FullResponse;
 	try {
 		response = (await untilAborted(
@@ -84,7 +85,7 @@ export async function exchangeJwtForToken(
 				ignoreHttpStatusErrors: true,
 				// The body carries the client secret and the signed JWT: it goes to this URL or nowhere.
 				disableFollowRedirect: true,
-				timeout: EXCHANGE_TIMEOUT_MS,
+				timeout: input.deadlineMs,
 				abortSignal: deadline,
 			}),
 			deadline,

@@ -112,17 +112,24 @@ export function explainRefusedExchange(
 }
 
 /** Maps a failure to reach the exchange endpoint to a message; the original error is dropped because it carries the request body. */
-export function explainNetworkFailure(error: unknown, origin: string): WorkfrontCredentialError {
+export function explainNetworkFailure(
+	error: unknown,
+	origin: string,
+	call: 'exchange' | 'session check' = 'exchange',
+): WorkfrontCredentialError {
 	const code = errorCode(error);
 	const known = failureFor(code);
+	const asked =
+		call === 'exchange' ? 'asked it for an access token' : 'checked the access token (GET session)';
 	if (known) {
 		return new WorkfrontCredentialError(
-			`${origin} ${known.what} when n8n asked it for an access token. ${known.advice}`,
+			`${origin} ${known.what} when n8n ${asked}. ${known.advice}`,
 			'Workfront URL',
 		);
 	}
+	const what = call === 'exchange' ? 'The token exchange' : 'The session check';
 	return new WorkfrontCredentialError(
-		`The token exchange with ${origin} failed before Workfront answered${code ? ` (${code})` : ''}. Check Workfront URL and this machine's network, then try again.`,
+		`${what} with ${origin} failed before Workfront answered${code ? ` (${code})` : ''}. Check Workfront URL and this machine's network, then try again.`,
 		'Workfront URL',
 	);
 }

@@ -1,39 +1,21 @@
-import { createHash } from 'node:crypto';
-
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { normaliseApiVersion } from '../../nodes/shared/workfront/apiVersions';
-import { readCredentialFields, type JwtCredentialFields } from './credentialFields';
+import { readCredentialFields } from './credentialFields';
 import { exchangeJwtForToken, type HttpRequest } from './exchange';
 import { signAssertion } from './signAssertion';
+import {
+	exchangeOnce,
+	gateOf,
+	heldFailure,
+	isRefused,
+	noteAccepted,
+	noteRefused,
+	reusableToken,
+} from './tokenGate';
 import { asObject, parseBody, reportsError } from '../../nodes/shared/workfront/answers';
-
-/** How long a token Workfront was seen to accept is trusted without asking again. */
-export const ACCEPTED_TOKEN_TRUST_MS = 10_000;
-
-/** Exchanges in progress in this process, by credential identity: concurrent callers share one. */
-const inFlight = new Map<string, Promise<string>>();
-/** Tokens Workfront recently accepted when checked (not merely issued), by credential identity. */
-const accepted = new Map<string, { token: string; at: number }>();
-
-/** The credential's identity: the fields an exchange depends on, hashed (they include secrets). */
-function identityOf(
-	fields: JwtCredentialFields,
-	credentials: ICredentialDataDecryptedObject,
-): string {
-	return createHash('sha256')
-		.update(
-			JSON.stringify([
-				fields.origin,
-				fields.clientId,
-				fields.clientSecret,
-				fields.customerId,
-				fields.userId,
-				String(credentials.privateKey ?? ''),
-			]),
-		)
-		.digest('hex');
-}
+import { untilAborted } from '../../nodes/shared/transport/retryPolicy';
+import { explainNetworkFailure } from './exchangeErrors';
 
 export interface SessionAnswer {
 	status: number;
@@ -44,23 +26,41 @@ export interface SessionAnswer {
 
 /**
  * `GET /attask/api/<version>/session` with `token`: how Workfront answers it. The request carries
- * the token, so it never follows a redirect. Used to check a presented token and by Test.
+ * the token, so it never follows a redirect, and it has a deadline for its whole answer (the
+ * client's own timeout only notices silence: a server trickling a byte every second would hold
+ * it, and every caller waiting on it, for ever). Sent here, with the header set directly, never
+ * through the credential's `authenticate`, which refuses this endpoint to everyone else.
  */
 export async function askSession(
 	httpRequest: HttpRequest,
 	origin: string,
 	version: string,
 	token: string,
+	deadlineMs: number,
 ): Promise<SessionAnswer> {
-	const response = (await httpRequest({
-		method: 'GET',
-		url: `${origin}/attask/api/${version}/session`,
-		headers: { sessionID: token, Accept: 'application/json' },
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		disableFollowRedirect: true,
-		timeout: 30_000,
-	})) as { statusCode?: number; headers?: Record<string, unknown>; body?: unknown };
+	const deadline = AbortSignal.timeout(deadlineMs);
+	let response: { statusCode?: number; headers?: Record<string, unknown>; body?: unknown };
+	try {
+		response = (await untilAborted(
+			httpRequest({
+				method: 'GET',
+				url: `${origin}/attask/api/${version}/session`,
+				headers: { sessionID: token, Accept: 'application/json' },
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				timeout: deadlineMs,
+				abortSignal: deadline,
+			}),
+			deadline,
+		)) as typeof response;
+	} catch (error) {
+		throw explainNetworkFailure(
+			deadline.aborted ? { code: 'ETIMEDOUT' } : error,
+			origin,
+			'session check',
+		);
+	}
 	return {
 		status: Number(response?.statusCode ?? 0),
 		headers: response?.headers ?? {},
@@ -73,60 +73,83 @@ export function sessionAccepted(answer: SessionAnswer): boolean {
 	return answer.status === 200 && asObject(answer.body) !== undefined && !reportsError(answer.body);
 }
 
-/**
- * Whether Workfront still accepts `token`. n8n asks for a new token after *any* failed request
- * made with the HTTP Request node (a 404 too), so a token is checked before it is replaced: a run
- * of failing items then costs no exchange at all.
- */
-async function stillAccepted(
-	httpRequest: HttpRequest,
-	origin: string,
-	version: string,
-	token: string,
-): Promise<boolean> {
-	try {
-		return sessionAccepted(await askSession(httpRequest, origin, version, token));
-	} catch {
-		return false;
-	}
+export interface TokenRequest {
+	/** Always a new exchange, whatever token is stored or was issued (the credential's Test). */
+	fresh?: boolean;
 }
 
 /**
- * The whole JWT flow: check every field, sign a fresh assertion, trade it for an access token.
- * Within this process, concurrent callers for one credential share one exchange; and a token
- * handed in (n8n refreshing after a failed request) is kept when Workfront still accepts it.
- * An empty token (the Workfront nodes, which decide themselves when a token is refused; the
- * credential's Test) always leads to an exchange.
+ * The whole JWT flow behind every caller's token, through the credential's gate (tokenGate.ts):
+ * - a presented token (n8n asks again after any failed request of the HTTP Request node, a 404
+ *   too) is checked with GET session first; if Workfront still accepts it, or the check gets no
+ *   answer, the answer is `undefined`: no new token, so n8n reports the request's own failure and
+ *   does not send it again;
+ * - a token known to be refused is never handed out, also not as "recently accepted";
+ * - otherwise the token of an exchange that just ended is reused, or one exchange is made for all
+ *   concurrent callers, each released as soon as it ends; its failure is held for a few seconds.
  */
 export async function obtainAccessToken(
 	httpRequest: HttpRequest,
 	credentials: ICredentialDataDecryptedObject,
-): Promise<string> {
+	request: TokenRequest = {},
+): Promise<string | undefined> {
 	const fields = readCredentialFields(credentials);
-	const identity = identityOf(fields, credentials);
+	const gate = gateOf(credentials);
 	const presented = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
-	if (presented !== '') {
-		const known = accepted.get(identity);
-		const trusted = known?.token === presented && Date.now() - known.at < ACCEPTED_TOKEN_TRUST_MS;
-		const version = normaliseApiVersion(credentials.apiVersion);
-		if (trusted || (await stillAccepted(httpRequest, fields.origin, version, presented))) {
-			accepted.set(identity, {
-				token: presented,
-				at: known?.at && trusted ? known.at : Date.now(),
-			});
-			return presented;
+	const held = heldFailure(gate);
+	if (held) throw held;
+	if (!request.fresh) {
+		if (presented !== '' && !isRefused(gate, presented) && !gate.exchange) {
+			const version = normaliseApiVersion(credentials.apiVersion);
+			let answer: SessionAnswer;
+			try {
+				answer = await askSession(
+					httpRequest,
+					fields.origin,
+					version,
+					presented,
+					fields.deadlineMs,
+				);
+			} catch {
+				// No answer about the token says nothing against it: the request's own failure stands
+				// (n8n reports it), rather than an exchange made on a guess.
+				return undefined;
+			}
+			if (sessionAccepted(answer)) {
+				noteAccepted(gate, presented);
+				return undefined;
+			}
+			noteRefused(gate, presented);
+			const refusedNow = heldFailure(gate);
+			if (refusedNow) throw refusedNow;
+		}
+		if (!gate.exchange) {
+			const reuse = reusableToken(gate);
+			if (reuse !== undefined && reuse !== presented) return reuse;
 		}
 	}
-	const running = inFlight.get(identity);
-	if (running) return await running;
-	const exchange = (async () => {
+	return await exchangeOnce(gate, async () => {
 		const jwt = await signAssertion(fields.key, fields);
 		return await exchangeJwtForToken(httpRequest, { ...fields, jwt });
-	})();
-	inFlight.set(identity, exchange);
-	try {
-		return await exchange;
-	} finally {
-		inFlight.delete(identity);
-	}
+	});
+}
+
+/**
+ * What the Workfront nodes report when Workfront refused a token they sent, so that no caller of
+ * this credential is handed it again (and a token refused right after its exchange is held as a
+ * refused user).
+ */
+export function reportRefusedToken(
+	credentials: ICredentialDataDecryptedObject,
+	token: string,
+): void {
+	noteRefused(gateOf(credentials), token);
+}
+
+/** What the Workfront nodes report the first time Workfront accepts a token they sent. */
+export function reportAcceptedToken(
+	credentials: ICredentialDataDecryptedObject,
+	token: string,
+): void {
+	noteAccepted(gateOf(credentials), token);
 }

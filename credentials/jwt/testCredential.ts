@@ -49,12 +49,17 @@ export async function testWorkfrontCredential(
 ): Promise<INodeCredentialTestResult> {
 	let token = '';
 	try {
-		const { origin } = readCredentialFields(credentials);
+		const { origin, deadlineMs } = readCredentialFields(credentials);
 		const version = normaliseApiVersion(credentials.apiVersion);
 		const httpRequest = adapt(request);
-		// An empty token: Test always exchanges, whatever token is stored.
-		token = await obtainAccessToken(httpRequest, { ...credentials, accessToken: '' });
-		const answer = await askSession(httpRequest, origin, version, token);
+		// Test always exchanges, whatever token is stored or was issued a moment ago.
+		token =
+			(await obtainAccessToken(
+				httpRequest,
+				{ ...credentials, accessToken: '' },
+				{ fresh: true },
+			)) ?? '';
+		const answer = await askSession(httpRequest, origin, version, token, deadlineMs);
 		const status = answer.status;
 		if (status >= 300 && status < 400) {
 			return {

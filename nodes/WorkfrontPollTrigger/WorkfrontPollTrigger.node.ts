@@ -18,7 +18,14 @@ import { readReturnFields } from '../shared/params/returnFields';
 import { nameOf, objectTypeName } from '../shared/descriptions/subtitle';
 import { credentialTest, loadOptions } from '../shared/methods';
 import { searchAll } from '../shared/transport/paging';
-import { dateFieldFor, LOOKBACK_MS, takeNew, type PollCursor, type PollEvent } from './pollCursor';
+import {
+	dateFieldFor,
+	LOOKBACK_MS,
+	readCursor,
+	takeNew,
+	type PollCursor,
+	type PollEvent,
+} from './pollCursor';
 
 export class WorkfrontPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -103,10 +110,19 @@ export class WorkfrontPollTrigger implements INodeType {
 			return sample.length > 0 ? [this.helpers.returnJsonArray(sample)] : null;
 		}
 
-		const cursor = staticData.cursor as PollCursor | undefined;
+		// The poll's own time, read before the search, on the n8n host's clock. Workfront documents
+		// no header or field that gives its server time: the HTTP Date header most servers send is
+		// not in Adobe's documents, has whole seconds only, and the shared search returns records,
+		// not headers. So the host's clock it is, the one the first poll already starts from, with
+		// tolerance for the two disagreeing: Workfront's clock up to a minute behind is absorbed by
+		// the look back; ahead by any amount, its records are dated in the future, emitted once
+		// without moving the cursor; and a cursor found ahead of `now` (the host's clock went back)
+		// is brought back to it.
+		const now = Date.now();
+		const cursor = readCursor(staticData.cursor, now);
 		if (!cursor) {
 			// First poll after activation: changes from now on, not the whole history.
-			staticData.cursor = { since: Date.now(), seen: [] } satisfies PollCursor;
+			staticData.cursor = { since: now, seen: [] } satisfies PollCursor;
 			return null;
 		}
 		const records = await searchAll(this, {
@@ -123,7 +139,7 @@ export class WorkfrontPollTrigger implements INodeType {
 			],
 			itemIndex: 0,
 		});
-		const { emit, cursor: next } = takeNew(records, cursor, event);
+		const { emit, cursor: next } = takeNew(records, cursor, event, now);
 		staticData.cursor = next;
 		return emit.length > 0 ? [this.helpers.returnJsonArray(emit as IDataObject[])] : null;
 	}

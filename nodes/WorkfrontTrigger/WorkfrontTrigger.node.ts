@@ -13,7 +13,7 @@ import {
 
 import { asNodeError } from '../shared/execution/perItem';
 import { credentialTest } from '../shared/methods';
-import { actorOf, carriesToken, deliveryProblem, eventOutput, readEvent } from './deliveries';
+import { actorOf, checkDelivery, eventOutput } from './deliveries';
 import { triggerProperties } from './description';
 import { readSubscribedRecordId, readSubscriptionFilters } from './subscriptionFilters';
 import {
@@ -128,27 +128,24 @@ export class WorkfrontTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject();
-		if (
-			!carriesToken(request.headers.authorization, this.getWorkflowStaticData('node').authToken)
-		) {
-			this.getResponseObject()
-				.status(401)
-				.json({ message: "This delivery does not carry the subscription's auth token" });
-			return { noWebhookResponse: true };
-		}
-		const problem = deliveryProblem(this.getBodyData(), {
-			events: this.getNodeParameter('events', []) as string[],
-			objCode: this.getNodeParameter('objectType') as string,
-			subscriptionIds:
-				(this.getWorkflowStaticData('node').subscriptionIds as string[] | undefined) ?? [],
-		});
-		if (problem) {
+		const staticData = this.getWorkflowStaticData('node');
+		// The token, then the size and depth, then the fields: see checkDelivery. Nothing of the
+		// body is walked, copied or decoded beyond MAX_DELIVERY_CHARS and MAX_DELIVERY_DEPTH.
+		const answer = checkDelivery(
+			{ headers: this.getHeaderData() as IDataObject, body: this.getBodyData() },
+			{
+				token: staticData.authToken,
+				events: this.getNodeParameter('events', []) as string[],
+				objCode: this.getNodeParameter('objectType') as string,
+				subscriptionIds: (staticData.subscriptionIds as string[] | undefined) ?? [],
+			},
+		);
+		if (answer.status !== 200) {
 			// Answered, so Workfront does not retry it, but nothing starts.
-			this.getResponseObject().status(422).json({ message: problem });
+			this.getResponseObject().status(answer.status).json({ message: answer.message });
 			return { noWebhookResponse: true };
 		}
-		const event = readEvent(this.getBodyData());
+		const { event } = answer;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (options.ignoreOwnEvents !== false) {
 			const { userId } = await this.getCredentials('workfrontJwtApi');

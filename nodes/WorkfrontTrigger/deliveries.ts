@@ -3,6 +3,27 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 /**
+ * The most the node reads of one delivery, as JSON text: 1 MiB. n8n has parsed the body before the
+ * node sees it (up to its own N8N_PAYLOAD_SIZE_MAX, 16 MB by default); this bounds what the node
+ * does after that: the walk that measures the body, the base64 states it decodes, the changed
+ * fields it compares, and the item it starts the workflow with, which n8n copies and serialises
+ * again. Adobe's event payload is one record of the subscribed object, in its new and its old
+ * state: a few KB, a few hundred KB at most with long texts and hundreds of custom fields. 1 MiB
+ * holds two states of about 390 KB each even base64-encoded (a third larger); a delivery beyond
+ * it is not a record event, and is answered 413.
+ */
+export const MAX_DELIVERY_CHARS = 1_048_576;
+
+/**
+ * The deepest nesting of objects and lists the node accepts in a delivery, decoded states
+ * included: 32 levels. A state is the record, its `parameterValues` or a referenced object, a
+ * list and its items: a handful of levels. Everything that walks an item after the node (n8n's
+ * copies, JSON.stringify) recurses, and 32 keeps that far from the stack's limit, where a 100,000
+ * deep body would overflow it. Deeper is answered 422.
+ */
+export const MAX_DELIVERY_DEPTH = 32;
+
+/**
  * Whether a delivery carries the subscription's auth token. Workfront does not document the header
  * form, so `Authorization: Bearer <token>` and the bare token are both accepted. Both sides are
  * hashed first so the comparison takes the same time whatever the input.
@@ -16,43 +37,63 @@ export function carriesToken(authorization: unknown, token: unknown): boolean {
 	return timingSafeEqual(digest(presented), digest(token));
 }
 
-function decodeState(value: unknown): IDataObject {
-	if (typeof value === 'string' && value !== '') {
-		try {
-			return JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as IDataObject;
-		} catch {
-			return {};
-		}
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What a value is, in the words of a refusal. */
+function kindOf(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'string') return 'text';
+	if (typeof value === 'boolean') return 'true or false';
+	if (typeof value === 'number') return 'a number';
+	return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+/**
+ * Measures a parsed JSON value without recursion, and stops at the first limit it passes, so the
+ * work is bounded by the limits, not by the input. The size is the characters of its compact JSON
+ * text, escapes not counted: never more than its bytes.
+ */
+function excess(root: unknown, startDepth: number): 'size' | 'depth' | undefined {
+	const pending: Array<{ value: unknown; depth: number }> = [{ value: root, depth: startDepth }];
+	let chars = 0;
+	while (pending.length > 0) {
+		const { value, depth } = pending.pop() as { value: unknown; depth: number };
+		if (typeof value === 'string') chars += value.length + 2;
+		else if (typeof value === 'number') chars += String(value).length;
+		else if (Array.isArray(value)) {
+			if (depth > MAX_DELIVERY_DEPTH) return 'depth';
+			// Brackets and commas, counted first, so that a huge list stops before it is walked.
+			chars += 1 + Math.max(1, value.length);
+			if (chars > MAX_DELIVERY_CHARS) return 'size';
+			for (const item of value) pending.push({ value: item, depth: depth + 1 });
+		} else if (isObject(value)) {
+			if (depth > MAX_DELIVERY_DEPTH) return 'depth';
+			// Object.keys lists the keys at once: for an object of many keys that costs time in
+			// proportion to what n8n has already parsed, and with a Content-Length it is not reached.
+			const keys = Object.keys(value);
+			chars += 1 + Math.max(1, keys.length); // braces and commas
+			for (const key of keys) {
+				chars += key.length + 3; // the key, its quotes and the colon
+				if (chars > MAX_DELIVERY_CHARS) return 'size';
+				pending.push({ value: value[key], depth: depth + 1 });
+			}
+		} else chars += value === false ? 5 : 4; // true, false, null
+		if (chars > MAX_DELIVERY_CHARS) return 'size';
 	}
-	return value && typeof value === 'object' ? (value as IDataObject) : {};
+	return undefined;
 }
 
 export interface WorkfrontEvent {
 	eventType: string;
 	subscriptionId?: string;
 	eventTime?: string;
-	eventVersion: string;
+	eventVersion?: string;
 	newState: IDataObject;
 	oldState: IDataObject;
 	raw: IDataObject;
-}
-
-/** A delivery, version 1 or 2, states decoded when Workfront sent them base64-encoded. */
-export function readEvent(body: unknown): WorkfrontEvent {
-	const raw = (body && typeof body === 'object' ? body : {}) as IDataObject;
-	const time = raw.eventTime as { epochSecond?: number; nano?: number } | undefined;
-	return {
-		eventType: String(raw.eventType ?? ''),
-		subscriptionId: raw.subscriptionId ? String(raw.subscriptionId) : undefined,
-		eventTime:
-			typeof time?.epochSecond === 'number'
-				? new Date(time.epochSecond * 1000 + Math.floor((time.nano ?? 0) / 1e6)).toISOString()
-				: undefined,
-		eventVersion: String(raw.eventVersion ?? 'v1'),
-		newState: decodeState(raw.newState),
-		oldState: decodeState(raw.oldState),
-		raw,
-	};
 }
 
 export interface Subscribed {
@@ -61,43 +102,173 @@ export interface Subscribed {
 	subscriptionIds: string[];
 }
 
+/** What the webhook answers a delivery with: 200 and the event that starts the workflow, or why not. */
+export type DeliveryAnswer =
+	| { status: 200; event: WorkfrontEvent }
+	| { status: 401 | 413 | 422; message: string };
+
+/** Why a delivery is not read: returned, never thrown, so that every input gets an answer. */
+type Refusal = { status: 413 | 422; message: string };
+
+const refusal = (status: 413 | 422, message: string): Refusal => ({ status, message });
+
+function refuseExcess(found: 'size' | 'depth', what: string): Refusal {
+	return found === 'size'
+		? refusal(
+				413,
+				`${what} is larger than ${MAX_DELIVERY_CHARS.toLocaleString('en-US')} characters of JSON; a Workfront event (one record, in its new and old state) is far smaller, so it was not read`,
+			)
+		: refusal(
+				422,
+				`${what} is nested more than ${MAX_DELIVERY_DEPTH} levels deep (objects or lists within each other); a Workfront event is a record, a few levels deep, so it was not read`,
+			);
+}
+
 /**
- * Why a delivery that carries the right token is still not one of ours, or undefined when it is.
- * Adobe's Event Subscription API documents the payload as a JSON object with `eventType`,
- * `subscriptionId` and the record's `newState`/`oldState` (each with its `objCode`); a field that is
- * absent is not held against a delivery, since Adobe does not promise every field in every version.
+ * A state as Workfront sends it: an object, or base64-encoded JSON of one when the subscription
+ * asks for base64 encoding; absent (or empty) for the old state of a creation and the new state of
+ * a deletion. A decoded state is measured as the body was: its text is shorter than its base64
+ * form, but it may nest deeper.
  */
-export function deliveryProblem(body: unknown, subscribed: Subscribed): string | undefined {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) {
-		return 'A Workfront event delivery must be a JSON object';
+function readState(
+	value: unknown,
+	name: 'newState' | 'oldState',
+): { state: IDataObject } | { refused: Refusal } {
+	if (value === undefined || value === null || value === '') return { state: {} };
+	if (isObject(value)) return { state: value };
+	const expected = `${name} must be the record's state: an object, or base64-encoded JSON of one`;
+	if (typeof value !== 'string')
+		return { refused: refusal(422, `${expected} (it is ${kindOf(value)})`) };
+	let decoded: unknown;
+	try {
+		// V8's JSON.parse does not recurse, so deep text cannot overflow the stack here.
+		decoded = JSON.parse(Buffer.from(value, 'base64').toString('utf8'));
+	} catch {
+		return { refused: refusal(422, `${expected} (it is text that does not decode to JSON)`) };
 	}
-	const event = readEvent(body);
-	if (!subscribed.events.includes(event.eventType)) {
-		return `This trigger is not subscribed to ${event.eventType ? `"${event.eventType}"` : 'events without an eventType'} (it is subscribed to ${subscribed.events.join(', ')})`;
+	const found = excess(decoded, 2);
+	if (found) return { refused: refuseExcess(found, `${name}, decoded from base64,`) };
+	if (!isObject(decoded))
+		return { refused: refusal(422, `${expected} (it decodes to ${kindOf(decoded)})`) };
+	return { state: decoded };
+}
+
+/** `{ epochSecond, nano }` as an ISO date, or undefined for anything else. */
+function readEventTime(value: unknown): string | undefined {
+	if (!isObject(value) || typeof value.epochSecond !== 'number') return undefined;
+	const nano = typeof value.nano === 'number' ? value.nano : 0;
+	const ms = value.epochSecond * 1000 + Math.floor(nano / 1e6);
+	// A Date holds ±8.64e15 ms; beyond that toISOString throws.
+	return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : undefined;
+}
+
+/**
+ * Everything the webhook decides about one delivery, in the order that keeps it cheap: the token
+ * first (nothing of the body is read without it), then the size and depth (walked with a bound),
+ * then the fields. Adobe's Event Subscription API documents the payload as a JSON object with
+ * `eventType`, `subscriptionId` and the record's `newState`/`oldState` (each with its `objCode`).
+ * The fields that decide whether the delivery is ours must have their documented types; a field
+ * that is absent is not held against a delivery, since Adobe does not promise every field in
+ * every version, and `eventTime`/`eventVersion` in another shape are left out rather than
+ * refused, as they decide nothing. Never throws: every input gets an answer.
+ */
+export function checkDelivery(
+	delivery: { headers: IDataObject; body: unknown },
+	expected: Subscribed & { token: unknown },
+): DeliveryAnswer {
+	if (!carriesToken(delivery.headers.authorization, expected.token))
+		return { status: 401, message: "This delivery does not carry the subscription's auth token" };
+	try {
+		return readDelivery(delivery, expected);
+	} catch (error) {
+		// Not expected from a parsed body; answered all the same, and nothing starts.
+		return {
+			status: 422,
+			message: `The delivery could not be read: ${error instanceof Error ? error.message : String(error)}`,
+		};
 	}
-	if (
-		event.subscriptionId !== undefined &&
-		!subscribed.subscriptionIds.includes(event.subscriptionId)
-	) {
-		return `Subscription ${event.subscriptionId} is not one of this trigger's subscriptions`;
-	}
-	const state = event.eventType === 'DELETE' ? event.oldState : event.newState;
-	const objCode = typeof state.objCode === 'string' ? state.objCode : undefined;
-	if (objCode !== undefined && objCode.toUpperCase() !== subscribed.objCode.toUpperCase()) {
-		return `This trigger is subscribed to ${subscribed.objCode} records, not ${objCode}`;
-	}
-	return undefined;
+}
+
+function readDelivery(
+	delivery: { headers: IDataObject; body: unknown },
+	subscribed: Subscribed,
+): DeliveryAnswer {
+	// When the sender states the size, a body over the limit is refused before it is walked.
+	const declared = Number(delivery.headers['content-length']);
+	if (Number.isFinite(declared) && declared > MAX_DELIVERY_CHARS)
+		return refuseExcess('size', 'The delivery');
+	const raw = delivery.body;
+	if (!isObject(raw))
+		return refusal(422, `A Workfront event delivery must be a JSON object (it is ${kindOf(raw)})`);
+	const found = excess(raw, 1);
+	if (found) return refuseExcess(found, 'The delivery');
+
+	const { eventType } = raw;
+	if (eventType !== undefined && eventType !== null && typeof eventType !== 'string')
+		return refusal(422, `eventType must be text such as "UPDATE" (it is ${kindOf(eventType)})`);
+	if (typeof eventType !== 'string' || !subscribed.events.includes(eventType))
+		return refusal(
+			422,
+			`This trigger is not subscribed to ${eventType ? `"${eventType.slice(0, 100)}"` : 'events without an eventType'} (it is subscribed to ${subscribed.events.join(', ')})`,
+		);
+
+	const subscriptionId =
+		raw.subscriptionId === undefined || raw.subscriptionId === null || raw.subscriptionId === ''
+			? undefined
+			: raw.subscriptionId;
+	if (subscriptionId !== undefined && typeof subscriptionId !== 'string')
+		return refusal(
+			422,
+			`subscriptionId must be text, the ID of an event subscription (it is ${kindOf(subscriptionId)})`,
+		);
+	if (subscriptionId !== undefined && !subscribed.subscriptionIds.includes(subscriptionId))
+		return refusal(
+			422,
+			`Subscription ${subscriptionId.slice(0, 100)} is not one of this trigger's subscriptions`,
+		);
+
+	const newState = readState(raw.newState, 'newState');
+	if ('refused' in newState) return newState.refused;
+	const oldState = readState(raw.oldState, 'oldState');
+	if ('refused' in oldState) return oldState.refused;
+	const stateName = eventType === 'DELETE' ? 'oldState' : 'newState';
+	const objCode = (eventType === 'DELETE' ? oldState : newState).state.objCode;
+	if (objCode !== undefined && objCode !== null && typeof objCode !== 'string')
+		return refusal(
+			422,
+			`${stateName}.objCode must be text such as "PROJ" (it is ${kindOf(objCode)})`,
+		);
+	if (typeof objCode === 'string' && objCode.toUpperCase() !== subscribed.objCode.toUpperCase())
+		return refusal(
+			422,
+			`This trigger is subscribed to ${subscribed.objCode} records, not ${objCode.slice(0, 100)}`,
+		);
+
+	const version = raw.eventVersion;
+	const event: WorkfrontEvent = {
+		eventType,
+		subscriptionId,
+		eventTime: readEventTime(raw.eventTime),
+		eventVersion:
+			typeof version === 'string' || typeof version === 'number' ? String(version) : undefined,
+		newState: newState.state,
+		oldState: oldState.state,
+		raw,
+	};
+	return { status: 200, event };
 }
 
 /** Fields whose value differs between the old and the new state (custom fields as DE:<name>). */
 export function changedFields(event: WorkfrontEvent): string[] {
 	const flatten = (state: IDataObject) => {
 		const { parameterValues, ...fields } = state;
-		return { ...fields, ...((parameterValues as IDataObject | undefined) ?? {}) };
+		// Only an object of custom fields is spread: text or a list would become one key per item.
+		return { ...fields, ...(isObject(parameterValues) ? parameterValues : {}) };
 	};
 	const before = flatten(event.oldState);
 	const after = flatten(event.newState);
 	const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+	// The states were measured by checkDelivery, so each comparison is bounded in size and depth.
 	return [...keys]
 		.filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
 		.sort();

@@ -237,6 +237,11 @@ export class PollTriggerHarness {
 		return new PollTriggerHarness(helper, workflow, node);
 	}
 
+	/** The node's static data, where the cursor is kept between polls. */
+	get staticData(): IDataObject {
+		return this.workflow.getStaticData('node', this.node);
+	}
+
 	async poll(mode: WorkflowExecuteMode = 'trigger'): Promise<IDataObject[] | null> {
 		const context = new PollContext(
 			this.workflow,

@@ -70,7 +70,7 @@ describe('the Workfront JWT API credential against the simulator', () => {
 	test('Test always exchanges: a stored, valid token does not hide a wrong Client Secret', async () => {
 		const context = createExecuteContext(helper, CREDENTIAL_ID);
 		await context.helpers.httpRequestWithAuthentication.call(context, 'workfrontJwtApi', {
-			url: '/attask/api/v21.0/session',
+			url: '/attask/api/v21.0/proj/count',
 		});
 		expect(helper.get(CREDENTIAL_ID).accessToken).toMatch(/^[0-9a-f]{32}$/);
 		update({ clientSecret: 'a-wrong-secret' });
@@ -98,16 +98,16 @@ describe('the Workfront JWT API credential against the simulator', () => {
 			context,
 			'workfrontJwtApi',
 			{
-				url: '/attask/api/v21.0/session',
+				url: '/attask/api/v21.0/proj/count',
 				json: true,
 			},
-		)) as { data: { userID: string } };
-		expect(first.data.userID).toBe(USER_ID);
-		const options: IHttpRequestOptions = { url: `${simulator.origin}/attask/api/v21.0/session` };
+		)) as { data: { count: number } };
+		expect(first.data.count).toBe(0);
+		const options: IHttpRequestOptions = { url: `${simulator.origin}/attask/api/v21.0/proj/count` };
 		seen.push(await credentialType.authenticate(helper.get(CREDENTIAL_ID), options));
 		expect(seen[0].headers).toEqual({ sessionID: helper.get(CREDENTIAL_ID).accessToken });
 		await context.helpers.httpRequestWithAuthentication.call(context, 'workfrontJwtApi', {
-			url: '/attask/api/v21.0/session',
+			url: '/attask/api/v21.0/proj/count',
 		});
 		expect(simulator.counters.exchanges).toBe(1);
 	});
@@ -117,15 +117,15 @@ describe('the Workfront JWT API credential against the simulator', () => {
 		const context = createExecuteContext(helper, CREDENTIAL_ID);
 		const call = async () =>
 			await context.helpers.httpRequestWithAuthentication.call(context, 'workfrontJwtApi', {
-				url: '/attask/api/v21.0/session',
+				url: '/attask/api/v21.0/proj/count',
 				json: true,
 			});
 		await call();
 		const firstToken = helper.get(CREDENTIAL_ID).accessToken;
 		simulator.setTokenTtl(3600);
 		simulator.state.sessions.expireAll();
-		const answer = (await call()) as { data: { userID: string } };
-		expect(answer.data.userID).toBe(USER_ID);
+		const answer = (await call()) as { data: { count: number } };
+		expect(answer.data.count).toBe(0);
 		expect(simulator.counters.exchanges).toBe(2);
 		expect(helper.get(CREDENTIAL_ID).accessToken).not.toBe(firstToken);
 		expect(helper.preAuthenticationRuns.map(({ expired }) => expired)).toEqual([false, true]);
@@ -135,7 +135,7 @@ describe('the Workfront JWT API credential against the simulator', () => {
 		const context = createExecuteContext(helper, CREDENTIAL_ID);
 		const call = async () =>
 			await context.helpers.httpRequestWithAuthentication.call(context, 'workfrontJwtApi', {
-				url: '/attask/api/v21.0/session',
+				url: '/attask/api/v21.0/proj/count',
 			});
 		await call();
 		simulator.revokeAllTokens();
@@ -174,7 +174,7 @@ describe('the Workfront JWT API credential against the simulator', () => {
 		await pressTest();
 		await expect(
 			credentialType.authenticate(helper.get(CREDENTIAL_ID), {
-				url: 'https://example.com/attask/api/v21.0/session',
+				url: 'https://example.com/attask/api/v21.0/proj/count',
 			}),
 		).rejects.toThrow(
 			/only sends its token to http:\/\/127\.0\.0\.1:\d+, but this request goes to https:\/\/example\.com/,
@@ -260,7 +260,7 @@ describe('each way the exchange can fail has its own message, and none reveals a
 		const context = createExecuteContext(helper, CREDENTIAL_ID);
 		update({ accessToken: '' });
 		const thrown = await context.helpers.httpRequestWithAuthentication
-			.call(context, 'workfrontJwtApi', { url: '/attask/api/v21.0/session' })
+			.call(context, 'workfrontJwtApi', { url: '/attask/api/v21.0/proj/count' })
 			.then(
 				() => undefined,
 				(error: unknown) => error,

@@ -297,12 +297,14 @@ describe('whatever the server quotes back stays out of errors and outputs', () =
 		expectNoSecrets(result.error, [secret, ...secretsOf(fixture), jwt.split('.')[2]]);
 	});
 
-	test('Custom API Call GET session removes the token it sent, even when another exchange stored a new one meanwhile', async () => {
+	test('a Custom API Call answer quoting the token it sent loses it, even when another exchange stored a new one meanwhile', async () => {
 		await fixture.output(record('getMany', { limit: 1 }));
 		const used = String(fixture.helper.get(CREDENTIAL_ID).accessToken);
 		fixture.simulator.injectFault({
 			times: 1,
-			path: /\/session$/,
+			status: 200,
+			path: /\/work\/myWork$/,
+			body: { data: { note: `your session is ${used}`, upper: used.toUpperCase() } },
 			// Another execution re-exchanges while this call is in flight.
 			sideEffect: () => updateCredential(fixture, { accessToken: 'a-newer-token-from-elsewhere' }),
 		});
@@ -310,11 +312,40 @@ describe('whatever the server quotes back stays out of errors and outputs', () =
 			resource: 'customApiCall',
 			operation: 'call',
 			method: 'GET',
-			path: 'session',
+			path: 'work/myWork',
 		});
 		expect(result.error).toBeUndefined();
-		expect(JSON.stringify(result.json)).not.toContain(used);
+		expect(JSON.stringify(result.json).toLowerCase()).not.toContain(used.toLowerCase());
 		expect(JSON.stringify(result.json)).toContain('[redacted]');
+	});
+
+	test.each([
+		['session'],
+		['SESSION'],
+		['Session?fields=*'],
+		['user?action=getApiKey&method=PUT'],
+		['user/getApiKey'],
+		['USER/GENERATEAPIKEY'],
+		['login?username=a&password=b'],
+		['batch?uri=%2Fsession'],
+		['%73ession'],
+		['proj;x/..;y/session'],
+		['/attask/api-internal/session'],
+		['/attask/api-unsupported/user/clearApiKey'],
+	])('Custom API Call %s is refused: it would reveal a session or a credential', async (path) => {
+		await fixture.output(record('getMany', { limit: 1 }));
+		const before = fixture.simulator.log.length;
+		const result = await fixture.run({
+			resource: 'customApiCall',
+			operation: 'call',
+			method: 'GET',
+			path,
+		});
+		expect(result.error?.message ?? '').toMatch(/(not used for this request|may not contain)/);
+		expect(
+			fixture.simulator.log.slice(before).filter(({ path: p }) => p.startsWith('/attask')),
+		).toEqual([]);
+		expectNoSecrets(result, secretsOf(fixture));
 	});
 });
 

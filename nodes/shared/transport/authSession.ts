@@ -12,6 +12,11 @@ import {
 	type WorkfrontContext,
 } from './connection';
 import { readErrorBody } from '../workfront/answers';
+import {
+	reportAcceptedToken,
+	reportRefusedToken,
+} from '../../../credentials/jwt/obtainAccessToken';
+import { forgetGates } from '../../../credentials/jwt/tokenGate';
 
 export interface RawResponse {
 	statusCode: number;
@@ -25,28 +30,37 @@ export interface SessionResponse {
 	token: string;
 }
 
-/** How long a failed exchange is the answer for every caller before a new one is tried. */
-export const EXCHANGE_FAILURE_HOLD_MS = 5_000;
-
-type ExchangeOutcome = { ok: true } | { ok: false; error: unknown };
-
 /**
- * What this n8n process knows about one credential's session, shared by every request of every
- * execution that uses it:
- * - `exchange`: the token exchange in progress; everyone else waits for it and shares its outcome,
- *   success or failure, instead of starting their own;
- * - `failure`: a failed exchange, which stays the answer for a short while (no storm of exchanges
- *   against a token endpoint that is failing, often because Workfront is overloaded);
- * - `refusedToken`: the last token Workfront refused, so that no caller sends it again;
- * - `refusedFresh`: the execution in which a token fresh from the exchange was refused at once.
+ * What this n8n process knows about one credential's session, beyond what the credential's own
+ * token gate keeps (one exchange at a time, failures held, refused tokens never handed out again:
+ * credentials/jwt/tokenGate.ts, which every caller goes through, the HTTP Request node included):
+ * - `refusedToken`: the last token Workfront refused, so that no request of these nodes sends it
+ *   again, whatever a run read from the credential before;
+ * - `refusedFresh`: the execution in which a token fresh from the gate was refused at once.
  *   Exchanging again cannot help then (the user lacks access, or tokens are being revoked), so the
  *   rest of that execution gets the error without another exchange.
  */
 interface SessionState {
-	exchange?: Promise<ExchangeOutcome>;
-	failure?: { error: unknown; until: number };
 	refusedToken?: string;
 	refusedFresh?: string;
+	/** The last token seen accepted, reported once to the credential's gate. */
+	acceptedToken?: string;
+}
+
+/** Tells the credential's gate, once per token, that Workfront accepted it. */
+function noteAnswered(
+	state: SessionState,
+	credentials: ICredentialDataDecryptedObject,
+	token: string,
+	response: RawResponse,
+): void {
+	if (isAuthenticationFailure(response)) {
+		state.refusedToken = token;
+		reportRefusedToken(credentials, token);
+	} else if (state.acceptedToken !== token) {
+		state.acceptedToken = token;
+		reportAcceptedToken(credentials, token);
+	}
 }
 
 const sessions = new Map<string, SessionState>();
@@ -108,8 +122,13 @@ async function send(
 const tokenOf = (credentials: ICredentialDataDecryptedObject) =>
 	typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
 
-/** Runs the request as this credential's one exchange; concurrent callers share its outcome. */
-async function sendAsTheExchange(
+/**
+ * Sends the request with an empty token, so that n8n runs the credential's preAuthentication:
+ * the credential's gate hands over a token (the one exchange in progress, shared; one that just
+ * ended; or a new one), and this caller is released as soon as the token is there, whatever
+ * other requests are still running.
+ */
+async function sendForNewToken(
 	context: WorkfrontContext,
 	state: SessionState,
 	key: string,
@@ -118,36 +137,25 @@ async function sendAsTheExchange(
 	itemIndex: number,
 ): Promise<SessionResponse> {
 	const handed = { ...credentials, accessToken: '' };
-	let settle: (outcome: ExchangeOutcome) => void = () => undefined;
-	state.exchange = new Promise<ExchangeOutcome>((resolve) => (settle = resolve));
 	try {
 		const response = await send(context, options, handed, key);
-		settle({ ok: true });
 		const token = tokenOf(handed);
 		// n8n stored the new token with the credential; this run uses it without reading it back.
 		if (token !== '') keepRunToken(context, { ...handed });
-		if (isAuthenticationFailure(response)) {
-			state.refusedToken = token;
-			state.refusedFresh = executionOf(context);
-		}
+		noteAnswered(state, credentials, token, response);
+		if (isAuthenticationFailure(response)) state.refusedFresh = executionOf(context);
 		return { response, token };
 	} catch (error) {
 		if (tokenOf(handed) === '') {
-			// The exchange itself failed, so the request was never sent. Said as the credential said
-			// it: its words may quote Workfront ("timed out"), and must not be read as a network
-			// failure of the request, which would report a write as possibly applied.
-			const failure = exchangeFailure(context, error, itemIndex);
-			state.failure = { error: failure, until: Date.now() + EXCHANGE_FAILURE_HOLD_MS };
-			settle({ ok: false, error: failure });
-			throw failure;
+			// No token came, so the request was never sent. Said as the credential said it: its words
+			// may quote Workfront ("timed out"), and must not be read as a network failure of the
+			// request, which would report a write as possibly applied.
+			throw exchangeFailure(context, error, itemIndex);
 		}
-		settle({ ok: true });
 		keepRunToken(context, { ...handed });
 		// As n8n threw it (a NodeApiError); the transport turns it into the user's message.
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 		throw error;
-	} finally {
-		state.exchange = undefined;
 	}
 }
 
@@ -178,15 +186,15 @@ function refusedAgain(context: WorkfrontContext, itemIndex: number): NodeOperati
 
 /**
  * Sends one request with the credential's token. An empty token, or a token Workfront refused,
- * makes n8n run the credential's preAuthentication (a new exchange, stored with the credential);
- * the request is then repeated. Every caller in this process goes through one gate per credential
- * (see SessionState), so whatever the concurrency and whatever fails, exchanges stay bounded: one
- * per refused token, none while a failure is held, one per execution for a user Workfront refuses.
+ * makes n8n run the credential's preAuthentication, whose gate bounds the exchanges for every
+ * caller in this process (see credentials/jwt/tokenGate.ts): one per refused token, none while a
+ * failure is held, one per hold for a user Workfront refuses; here, on top, one per execution for
+ * a user Workfront refuses.
  *
  * The token is the one stored with the credential, which is how the workers of queue mode share
  * one token. A run of a node reads it once (runCredentials), not once per request; an empty or
- * refused token is read again from the credential before any exchange, so a token another worker
- * stored since is used instead of exchanging.
+ * refused token is read again from the credential before asking for a new one, so a token
+ * another worker stored since is used instead.
  */
 export async function sendWithSession(
 	context: WorkfrontContext,
@@ -197,31 +205,23 @@ export async function sendWithSession(
 	const state = stateOf(key);
 	const execution = executionOf(context);
 	for (let round = 0; round < 3; round += 1) {
-		const exchange = state.exchange;
-		if (exchange) {
-			const outcome = await exchange;
-			if (!outcome.ok) throw outcome.error;
-		}
-		if (state.failure && Date.now() < state.failure.until) throw state.failure.error;
 		let credentials = await runCredentials(context, itemIndex);
 		let token = tokenOf(credentials);
 		if (token === '' || token === state.refusedToken) {
 			// What this run read is no use: the credential may hold a newer token by now (another
-			// execution or worker exchanged since), which must be used instead of exchanging again.
+			// execution or worker got one since), which must be used instead of asking again.
 			credentials = await runCredentials(context, itemIndex, true);
 			token = tokenOf(credentials);
 		}
 		if (token === '' || token === state.refusedToken) {
-			// Someone may have started an exchange while the credentials were read: wait for it.
-			if (state.exchange) continue;
 			if (execution !== undefined && state.refusedFresh === execution) {
 				throw refusedAgain(context, itemIndex);
 			}
-			return await sendAsTheExchange(context, state, key, makeOptions(), credentials, itemIndex);
+			return await sendForNewToken(context, state, key, makeOptions(), credentials, itemIndex);
 		}
 		const response = await send(context, makeOptions(), { ...credentials }, key);
+		noteAnswered(state, credentials, token, response);
 		if (!isAuthenticationFailure(response)) return { response, token };
-		state.refusedToken = token;
 	}
 	throw refusedAgain(context, itemIndex);
 }
@@ -229,4 +229,5 @@ export async function sendWithSession(
 /** Forgets every credential's session state, as a restart of n8n would (for tests that share an ID). */
 export function forgetSessions(): void {
 	sessions.clear();
+	forgetGates();
 }

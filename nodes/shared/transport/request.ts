@@ -11,6 +11,7 @@ import {
 
 import { redactValue } from '../../../credentials/jwt/credentialError';
 import { redirectTarget } from '../../../credentials/jwt/exchange';
+import { OWN_REQUEST } from '../../../credentials/jwt/authenticateRequest';
 import { sendWithSession, type RawResponse } from './authSession';
 import {
 	type QueryParams,
@@ -32,7 +33,7 @@ import {
 	type RequestKind,
 } from './retryPolicy';
 import { dataOf, parseBody, reportsError } from '../workfront/answers';
-import { MAX_URI_BYTES } from '../workfront/limits';
+import { DOWNLOAD_MAX_MB, MAX_ERROR_BODY_BYTES, MAX_URI_BYTES } from '../workfront/limits';
 
 export function encodeQuery(params: QueryParams): string {
 	return params
@@ -77,8 +78,16 @@ export interface WorkfrontRequest {
 	binary?: boolean;
 	/** Bytes expected to go up or down, when known: the timeout grows with them. */
 	transferBytes?: number;
+	/** The most bytes a download keeps (a binary answer); more fails the request. */
+	maxBytes?: number;
 	/** Aborts the request (and stops its retries) when the work it belongs to has failed. */
 	signal?: AbortSignal;
+	/**
+	 * A request made only to explain another one's failure (the metadata behind a field hint): sent
+	 * once, no redirect followed, and its own failure is never explained, so a hint costs at most
+	 * one extra request whatever the answers say.
+	 */
+	explaining?: true;
 }
 
 /**
@@ -110,9 +119,11 @@ export function buildOptions(
 	url: string,
 ): IHttpRequestOptions {
 	const common = {
+		[OWN_REQUEST]: true as const,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		...(request.binary ? { encoding: 'arraybuffer' as const, json: false } : { json: true }),
+		// Bytes come as a stream, read here with a bound (readBounded): n8n would buffer any length.
+		...(request.binary ? { encoding: 'stream' as const, json: false } : { json: true }),
 	};
 	if (request.multipart) {
 		const form = request.multipart();
@@ -122,7 +133,10 @@ export function buildOptions(
 		return { ...common, method: request.method, url, body: request.body };
 	}
 	// Too long for a URI: Workfront takes the same parameters in a POST body with `method=`.
-	const form: QueryParams = [...(request.query ?? []), ['method', request.method]];
+	// The method Workfront acts on stays the one the request already names, if it names one.
+	const query = request.query ?? [];
+	const named = query.some(([key]) => key.toLowerCase() === 'method');
+	const form: QueryParams = named ? [...query] : [...query, ['method', request.method]];
 	if (request.body !== undefined) form.push(['updates', JSON.stringify(request.body)]);
 	return {
 		...common,
@@ -160,6 +174,59 @@ export class RequestCancelled extends NodeOperationError {
 }
 
 const MAX_REDIRECTS = 5;
+
+interface ByteStream {
+	destroy?: (error?: Error) => void;
+	[Symbol.asyncIterator]?: () => AsyncIterator<unknown>;
+}
+
+function destroyStream(body: unknown): void {
+	const stream = body as ByteStream | null;
+	if (stream && typeof stream.destroy === 'function') stream.destroy();
+}
+
+/**
+ * A binary answer's bytes, at most `limit` of them: undefined when there are more (the stream is
+ * then destroyed, so no more is read). A declared Content-Length above the limit stops it at once.
+ */
+async function readBounded(response: RawResponse, limit: number): Promise<Buffer | undefined> {
+	const { body } = response;
+	if (Buffer.isBuffer(body)) return body.length > limit ? undefined : body;
+	if (body instanceof ArrayBuffer) return body.byteLength > limit ? undefined : Buffer.from(body);
+	const stream = body as ByteStream | null;
+	if (!stream || typeof stream[Symbol.asyncIterator] !== 'function') {
+		return Buffer.from(typeof body === 'string' ? body : '');
+	}
+	const declared = Number(headerOf(response.headers, 'content-length'));
+	if (Number.isFinite(declared) && declared > limit) {
+		destroyStream(stream);
+		return undefined;
+	}
+	const chunks: Buffer[] = [];
+	let total = 0;
+	for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+		const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+		total += bytes.length;
+		if (total > limit) {
+			destroyStream(stream);
+			return undefined;
+		}
+		chunks.push(bytes);
+	}
+	return Buffer.concat(chunks, total);
+}
+
+function tooLarge(context: WorkfrontContext, limit: number, itemIndex: number): NodeOperationError {
+	const megabytes = Math.round((limit / (1024 * 1024)) * 100) / 100;
+	return new NodeOperationError(
+		context.getNode(),
+		`The file is larger than ${megabytes} MB, the most this download keeps; nothing was kept`,
+		{
+			itemIndex,
+			description: `Raise Options > Max File Size (up to ${DOWNLOAD_MAX_MB.max} MB) if the document really is that large. n8n holds a downloaded file in memory before storing it.`,
+		},
+	);
+}
 
 class AttemptTimedOut extends Error {
 	readonly code = TIMEOUT_CODE;
@@ -208,6 +275,21 @@ async function sendAttempt(
 			),
 			signal,
 		);
+		if (request.binary) {
+			// Within this attempt's deadline: a body that trickles for ever ends with it.
+			const limit =
+				response.statusCode < 300
+					? (request.maxBytes ?? Number.MAX_SAFE_INTEGER)
+					: MAX_ERROR_BODY_BYTES;
+			const body = await untilAborted(readBounded(response, limit), signal).catch(
+				(error: unknown) => {
+					destroyStream(response.body);
+					throw error;
+				},
+			);
+			if (body === undefined) throw tooLarge(context, limit, itemIndex);
+			return { ...response, body, token };
+		}
 		return { ...response, token };
 	} catch (error) {
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
@@ -298,6 +380,7 @@ export async function workfrontCall(
 	let url = requestUrl(connection, request);
 	let redirects = 0;
 	let timeouts = 0;
+	const maxAttempts = request.explaining ? 1 : RETRY.maxAttempts;
 
 	for (let attempt = 1; ; attempt += 1) {
 		if (request.signal?.aborted) throw new RequestCancelled(context.getNode());
@@ -311,7 +394,7 @@ export async function workfrontCall(
 			const code = networkCode(error);
 			if (code === TIMEOUT_CODE) timeouts += 1;
 			const tries = code === TIMEOUT_CODE ? RETRY.maxTimeoutAttempts : RETRY.maxAttempts;
-			if (attempt < RETRY.maxAttempts && timeouts < tries && shouldRetryNetworkError(code, kind)) {
+			if (attempt < maxAttempts && timeouts < tries && shouldRetryNetworkError(code, kind)) {
 				await waitBeforeRetry(context, request, backoffMs(attempt));
 				continue;
 			}
@@ -319,7 +402,9 @@ export async function workfrontCall(
 		}
 
 		const status = answer.statusCode;
-		if (status >= 300 && status < 400 && headerOf(answer.headers, 'location') !== undefined) {
+		const redirected =
+			status >= 300 && status < 400 && headerOf(answer.headers, 'location') !== undefined;
+		if (redirected && !request.explaining) {
 			url = redirectStep(context, connection, answer, url, kind, itemIndex);
 			redirects += 1;
 			if (redirects > MAX_REDIRECTS) {
@@ -332,11 +417,11 @@ export async function workfrontCall(
 			continue;
 		}
 
-		const isBytes = request.binary && status < 400;
+		const isBytes = request.binary && status < 400 && !redirected;
 		const body = isBytes ? answer.body : parseBody(answer.body);
-		const failed = status >= 400 || (!isBytes && reportsError(body));
+		const failed = redirected || status >= 400 || (!isBytes && reportsError(body));
 		if (!failed) return { ...answer, body };
-		if (attempt < RETRY.maxAttempts && shouldRetryStatus(status, kind)) {
+		if (attempt < maxAttempts && shouldRetryStatus(status, kind)) {
 			await waitBeforeRetry(
 				context,
 				request,
@@ -346,17 +431,21 @@ export async function workfrontCall(
 		}
 		// Whatever answered may quote the request back, token included.
 		const clean = redactValue(body, [answer.token]);
-		const hint = await hintForFailure(
-			request.path,
-			status,
-			clean,
-			async (objCode) =>
-				await workfrontRequest<IDataObject>(context, {
-					method: 'GET',
-					path: `${encodeURIComponent(objCode)}/metadata`,
-					itemIndex,
-				}),
-		);
+		const hint = request.explaining
+			? undefined
+			: await hintForFailure(
+					request.path,
+					status,
+					clean,
+					async (objCode) =>
+						await workfrontRequest<IDataObject>(context, {
+							method: 'GET',
+							path: `${encodeURIComponent(objCode)}/metadata`,
+							itemIndex,
+							signal: request.signal,
+							explaining: true,
+						}),
+				);
 		throw toNodeApiError(context.getNode(), { status, body: clean, itemIndex, hint });
 	}
 }
@@ -377,7 +466,7 @@ export async function workfrontDownload(
 ): Promise<{ data: Buffer; headers: Record<string, unknown>; token: string }> {
 	const { body, headers, token } = await workfrontCall(context, { ...request, binary: true });
 	return {
-		data: Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer),
+		data: Buffer.isBuffer(body) ? body : Buffer.from(String(body ?? '')),
 		headers: headers ?? {},
 		token,
 	};

@@ -35,3 +35,15 @@ export function wholeNumberIn(value: unknown, min: number, max?: number): number
 		? number
 		: undefined;
 }
+
+/**
+ * The largest file a download keeps, in MB (Download's Options > Max File Size). n8n holds a
+ * downloaded file in memory before it stores it, so a body that never ends or is far larger than
+ * any document must stop at a bound. Adobe documents no largest document; the default keeps
+ * ordinary documents (office files, PDFs, images, short videos) and stops runaway answers; the
+ * maximum stays below what one Node.js Buffer can hold.
+ */
+export const DOWNLOAD_MAX_MB = { default: 1024, min: 1, max: 2048 } as const;
+
+/** What an error answer of a download (HTML, JSON) may be: nothing longer is an error message. */
+export const MAX_ERROR_BODY_BYTES = 1024 * 1024;

@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { signAssertion } from '../../../credentials/jwt/signAssertion';
+import type { PollCursor } from '../../../nodes/WorkfrontPollTrigger/pollCursor';
 import { PollTriggerHarness, WebhookTriggerHarness } from '../../harness/triggerHarness';
 import { record, WorkfrontFixture } from '../../support/workfrontNode';
 import { CUSTOMER_ID } from '../../support/workfrontAccount';
@@ -323,6 +324,118 @@ describe('Workfront Trigger (event subscriptions)', () => {
 		expect(error?.description).toMatch(/System Administrator/);
 	});
 
+	describe('huge or deeply nested deliveries are refused quickly and start nothing', () => {
+		/** The delivery URL and headers Workfront would use, with or without the right token. */
+		async function deliveryTarget(withToken = true) {
+			await startTrigger({ events: ['UPDATE'], options: { ignoreOwnEvents: false } });
+			await trigger.activate();
+			const [subscription] = [...events().subscriptions.values()];
+			const headers = {
+				'content-type': 'application/json',
+				authorization: `Bearer ${withToken ? String(trigger.staticData.authToken) : 'forged'}`,
+			};
+			return { url: String(subscription.url), headers, subscriptionId: subscription.id };
+		}
+
+		/** A delivery that is what Workfront sends, but for a field it never sends so much of. */
+		const update = (subscriptionId: string, newState: string) =>
+			`{"eventType":"UPDATE","subscriptionId":${JSON.stringify(subscriptionId)},"newState":${newState},"oldState":{}}`;
+		const tenMegabytes = (subscriptionId: string) =>
+			update(
+				subscriptionId,
+				JSON.stringify({ ID: 'p1', objCode: 'PROJ', description: 'x'.repeat(10_000_000) }),
+			);
+		const deep = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
+
+		/** Sends a body, in one piece (with its Content-Length) or in chunks (without one). */
+		async function send(
+			url: string,
+			headers: Record<string, string>,
+			body: string,
+			chunked = false,
+		) {
+			const response = await fetch(url, {
+				method: 'POST',
+				headers,
+				...(chunked
+					? {
+							body: new ReadableStream({
+								start(controller) {
+									const bytes = Buffer.from(body);
+									for (let at = 0; at < bytes.length; at += 1 << 20)
+										controller.enqueue(bytes.subarray(at, at + (1 << 20)));
+									controller.close();
+								},
+							}),
+							duplex: 'half',
+						}
+					: { body }),
+			} as RequestInit);
+			const answer = (await response.json()) as { message?: string };
+			return { status: response.status, message: answer.message };
+		}
+
+		test.each([
+			['with its Content-Length', false],
+			['sent in chunks, without a Content-Length', true],
+		])('a 10 MB delivery with the token (%s): 413, nothing started', async (_case, chunked) => {
+			const { url, headers, subscriptionId } = await deliveryTarget();
+			const answer = await send(url, headers, tenMegabytes(subscriptionId), chunked);
+			expect(answer).toMatchObject({ status: 413 });
+			expect(answer.message).toBe(
+				'The delivery is larger than 1,048,576 characters of JSON; a Workfront event (one record, in its new and old state) is far smaller, so it was not read',
+			);
+			expect(trigger.received).toEqual([{ status: 413, started: false, items: [] }]);
+		});
+
+		test('a 10 MB delivery without the token: 401, nothing started', async () => {
+			const { url, headers, subscriptionId } = await deliveryTarget(false);
+			const answer = await send(url, headers, tenMegabytes(subscriptionId));
+			expect(answer.status).toBe(401);
+			expect(trigger.received).toEqual([{ status: 401, started: false, items: [] }]);
+		});
+
+		test.each([
+			[
+				'a state 100,000 objects deep',
+				(id: string) => update(id, deep(100_000)),
+				/^The delivery is nested more than 32 levels deep/,
+			],
+			[
+				'a base64 state 100,000 objects deep',
+				(id: string) => update(id, JSON.stringify(Buffer.from(deep(100_000)).toString('base64'))),
+				/^newState, decoded from base64, is nested more than 32 levels deep/,
+			],
+			[
+				'a field 100,000 lists deep',
+				(id: string) =>
+					update(
+						id,
+						`{"ID":"p1","objCode":"PROJ","tags":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+					),
+				/^The delivery is nested more than 32 levels deep/,
+			],
+		])(
+			'%s: 422 at once, nothing started, and the next real event still starts the workflow',
+			async (_case, body, message) => {
+				const { url, headers, subscriptionId } = await deliveryTarget();
+				const answer = await send(url, headers, body(subscriptionId));
+				expect(answer.status).toBe(422);
+				expect(answer.message).toMatch(message);
+
+				const project = store().insert('PROJ', { name: 'Real', priority: 1 });
+				await fixture.output(
+					record('update', { id: project.ID, inputMode: 'json', fieldsJson: '{"priority":2}' }),
+				);
+				await events().settle();
+				expect(trigger.received.map(({ status, started }) => [status, started])).toEqual([
+					[422, false],
+					[200, true],
+				]);
+			},
+		);
+	});
+
 	async function currentToken(): Promise<string> {
 		await fixture.output(record('count'));
 		return String(fixture.helper.get('wf-cred').accessToken);
@@ -436,5 +549,90 @@ describe('Workfront Poll Trigger', () => {
 		]);
 		const sample = await poller().poll('manual');
 		expect(sample).toHaveLength(1);
+	});
+
+	const DAY = 86_400_000;
+	const names = (records: IDataObject[] | null) => (records ?? []).map(({ name }) => name);
+	const cursorOf = (trigger: PollTriggerHarness) => trigger.staticData.cursor as PollCursor;
+
+	test('a record dated three days ahead is emitted once, and does not hide later changes dated now', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		fixture.simulator.insert('TASK', {
+			name: 'From the future',
+			entryDate: at(3 * DAY),
+			lastUpdateDate: at(3 * DAY),
+		});
+		expect(names(await trigger.poll())).toEqual(['From the future']);
+		expect(cursorOf(trigger).since).toBeLessThanOrEqual(Date.now());
+		expect(await trigger.poll()).toBeNull();
+
+		// Dated by Workfront's clock, now: behind the future record, ahead of the cursor.
+		const real = fixture.simulator.insert('TASK', { name: 'Real' });
+		expect(names(await trigger.poll())).toEqual(['Real']);
+		store().update(real, { priority: 3 });
+		expect(names(await trigger.poll())).toEqual(['Real']);
+		for (let index = 0; index < 3; index += 1) expect(await trigger.poll()).toBeNull();
+		expect(cursorOf(trigger).since).toBeLessThanOrEqual(Date.now());
+	});
+
+	test('a future-dated record changed again with a real date is emitted as the new change it is', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		const task = fixture.simulator.insert('TASK', {
+			name: 'Imported',
+			entryDate: at(-DAY),
+			lastUpdateDate: at(2 * DAY),
+		});
+		expect(names(await trigger.poll())).toEqual(['Imported']);
+		store().update(task, { name: 'Imported, then edited' });
+		expect(names(await trigger.poll())).toEqual(['Imported, then edited']);
+		expect(await trigger.poll()).toBeNull();
+		// The future date is forgotten: only the record's current change is remembered.
+		expect(cursorOf(trigger).seen.filter((key) => key.startsWith(`${task.ID}|`))).toHaveLength(1);
+	});
+
+	test('changes dated exactly at the cursor and in its second are emitted once each', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		fixture.simulator.insert('TASK', { name: 'First' });
+		expect(names(await trigger.poll())).toEqual(['First']);
+		const since = cursorOf(trigger).since;
+		const secondStart = new Date(Math.floor(since / 1000) * 1000).toISOString();
+		fixture.simulator.insert('TASK', {
+			name: 'At the cursor',
+			lastUpdateDate: new Date(since).toISOString(),
+		});
+		fixture.simulator.insert('TASK', { name: 'Same second', lastUpdateDate: secondStart });
+		expect(names(await trigger.poll()).sort()).toEqual(['At the cursor', 'Same second']);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	test.each([
+		['five minutes ahead of', 5 * 60_000],
+		['30 seconds behind', -30_000],
+	])(
+		"Workfront's clock %s n8n's: every change once, the cursor on n8n's clock",
+		async (_case, offset) => {
+			fixture.simulator.setClockOffset(offset);
+			const trigger = poller();
+			await trigger.poll();
+			const tasks = ['A', 'B', 'C'].map((name) => fixture.simulator.insert('TASK', { name }));
+			expect(names(await trigger.poll())).toEqual(['A', 'B', 'C']);
+			expect(await trigger.poll()).toBeNull();
+			store().update(tasks[1], { priority: 4 });
+			expect(names(await trigger.poll())).toEqual(['B']);
+			expect(await trigger.poll()).toBeNull();
+			expect(cursorOf(trigger).since).toBeLessThanOrEqual(Date.now());
+		},
+	);
+
+	test('a cursor that an earlier version left days ahead is brought back: changes made now are found', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		trigger.staticData.cursor = { since: Date.now() + 3 * DAY, seen: [] };
+		fixture.simulator.insert('TASK', { name: 'Now' });
+		expect(names(await trigger.poll())).toEqual(['Now']);
+		expect(cursorOf(trigger).since).toBeLessThanOrEqual(Date.now());
 	});
 });

@@ -12,6 +12,10 @@ import { asItemError, errorItem } from '../../../shared/execution/perItem';
 import { workfrontDownload, workfrontRequest } from '../../../shared/transport/request';
 import { readRecordId } from '../../../shared/params/recordId';
 import { singleRecord } from '../../../shared/workfront/answers';
+import { DOWNLOAD_MAX_MB } from '../../../shared/workfront/limits';
+import { failItem, readWholeNumber } from '../../../shared/params/parameters';
+
+const DEFAULT_MAX_FILE_MB = DOWNLOAD_MAX_MB.default;
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['document'], operation: ['download'] },
@@ -32,6 +36,15 @@ export const description: INodeProperties[] = showOnlyFor(
 				type: 'string',
 				default: 'data',
 				hint: 'The name of the output binary field to put the file in',
+			},
+			{
+				displayName: 'Max File Size (MB)',
+				name: 'maxFileSizeMb',
+				type: 'number',
+				typeOptions: { minValue: DOWNLOAD_MAX_MB.min, maxValue: DOWNLOAD_MAX_MB.max },
+				default: DEFAULT_MAX_FILE_MB,
+				description:
+					'A larger file fails the item with a clear error instead of filling n8n\'s memory (n8n holds a download in memory before storing it)',
 			},
 			{
 				displayName: 'Metadata Only',
@@ -80,11 +93,30 @@ async function downloadOne(
 	);
 	if (context.getNodeParameter('options.metadataOnly', itemIndex, false))
 		return { json: metadata, pairedItem: { item: itemIndex } };
+	const currentVersion = (metadata.currentVersion as IDataObject | undefined) ?? {};
 
+	const maxBytes =
+		readWholeNumber(context, 'options.maxFileSizeMb', itemIndex, {
+			label: 'Max File Size (MB)',
+			min: DOWNLOAD_MAX_MB.min,
+			max: DOWNLOAD_MAX_MB.max,
+			fallback: DOWNLOAD_MAX_MB.default,
+			advice: `Enter the largest file to keep, in MB (${DOWNLOAD_MAX_MB.default} by default).`,
+		}) *
+		1024 *
+		1024;
+	const declaredSize = versionId ? undefined : Number(currentVersion.docSize) || undefined;
+	if (declaredSize !== undefined && declaredSize > maxBytes) {
+		failItem(
+			context,
+			itemIndex,
+			`The document is ${Math.ceil(declaredSize / (1024 * 1024))} MB, more than Max File Size (${maxBytes / (1024 * 1024)} MB); nothing was downloaded`,
+			`Raise Options > Max File Size (up to ${DOWNLOAD_MAX_MB.max} MB), or turn on Metadata Only to get its details without the file.`,
+		);
+	}
 	const downloadPath = String(
 		metadata.downloadURL || `/internal/document/download?ID=${documentId}`,
 	);
-	const currentVersion = (metadata.currentVersion as IDataObject | undefined) ?? {};
 	const { data, headers, token } = await workfrontDownload(context, {
 		method: 'GET',
 		path: downloadPath,
@@ -92,7 +124,8 @@ async function downloadOne(
 		query: versionId ? [['versionID', versionId]] : [],
 		itemIndex,
 		// The current version's size; another version's is not known here, so the default applies.
-		transferBytes: versionId ? undefined : Number(currentVersion.docSize) || undefined,
+		transferBytes: declaredSize,
+		maxBytes,
 	});
 	// The headers are whatever answered: they reach the output item, so the token is kept out.
 	const fileName = redactSecrets(
