@@ -1,4 +1,13 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import {
+	constants,
+	createPrivateKey,
+	createPublicKey,
+	privateEncrypt,
+	publicDecrypt,
+	randomBytes,
+	type JsonWebKey,
+	type KeyObject,
+} from 'node:crypto';
 
 import { WorkfrontCredentialError } from './credentialError';
 
@@ -157,13 +166,188 @@ function explainMissingPrivateKey(text: string, blocks: PemBlock[]): never {
  * A real key's private exponent is no longer than its modulus. A crafted one can be far longer
  * (with junk CRT values that force the slow path), making every signature take many seconds.
  */
-function rejectCraftedExponent(key: KeyObject): void {
-	const jwk = key.export({ format: 'jwk' }) as { n?: string; d?: string };
+function rejectCraftedExponent(jwk: JsonWebKey): void {
 	if (!jwk.n || !jwk.d || jwk.d.length > jwk.n.length) {
 		fail(
 			`the key's private exponent is not that of a real RSA key, so signing with it would take very long. ${NEW_PAIR_HINT}`,
 		);
 	}
+}
+
+/**
+ * The public exponent's bounds. FIPS 186-5 (A.1.1) asks for an odd e with 2^16 < e < 2^256. The
+ * upper bound is kept because OpenSSL checks every CRT signature by raising it to e, so a long e
+ * makes every signature slower. The lower bound is not: e = 3 and 17 are in many older keys, they
+ * are the cheapest exponents to sign with, and the weakness of small exponents (forged signatures
+ * accepted by careless verifiers) concerns the verifier, Workfront, which already holds the
+ * certificate. e = 1 is no key at all, and an even e has no inverse modulo p − 1.
+ */
+const MIN_PUBLIC_EXPONENT = 3n;
+const MAX_PUBLIC_EXPONENT_BITS = 256;
+/**
+ * OpenSSL refuses to verify with an e longer than 64 bits once the modulus is over 3072 bits
+ * (OPENSSL_RSA_MAX_PUBEXP_BITS and OPENSSL_RSA_SMALL_MODULUS_BITS in openssl/rsa.h, its own guard
+ * against slow verification), so such a key signs what no OpenSSL-based verifier, Node.js's
+ * included, will accept.
+ */
+const LARGE_MODULUS_BITS = 3072;
+const MAX_LARGE_MODULUS_EXPONENT_BITS = 64;
+/**
+ * FIPS 186-5 (A.1.3, with B.9) makes both primes exactly half the modulus long, and every key
+ * generator in use (OpenSSL, Go, Java, .NET) does so; for an odd size one prime has the extra bit.
+ * Nothing else is allowed, because it costs: OpenSSL signs with primes of exactly 1024, 1536 or 2048
+ * bits on a faster path, and a 2048-bit key with primes only one bit off half signs 3.6 times slower
+ * (bench/keyParsing.ts). Primes far from half (the oversized ones of a crafted key above all) take
+ * away the speed-up of signing by the two halves altogether (the CRT of RFC 8017, 5.1.2).
+ */
+const isHalfOf = (nBits: number, primeBits: number) =>
+	primeBits === Math.floor(nBits / 2) || primeBits === Math.ceil(nBits / 2);
+
+const CRT_COMPONENTS = ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'] as const;
+type RsaNumbers = Record<(typeof CRT_COMPONENTS)[number], bigint>;
+
+function toBigInt(base64url: string): bigint {
+	const hex = Buffer.from(base64url, 'base64url').toString('hex');
+	return hex === '' ? 0n : BigInt(`0x${hex}`);
+}
+
+function bitLength(value: bigint): number {
+	return value <= 0n ? 0 : value.toString(2).length;
+}
+
+/** The key's numbers, as RFC 8017 (A.1.2) lists them for a two-prime key. */
+function readNumbers(jwk: JsonWebKey): RsaNumbers {
+	const numbers: Partial<RsaNumbers> = {};
+	for (const name of CRT_COMPONENTS) {
+		const value = jwk[name];
+		// Node.js writes a zero as an empty string: present, and refused by the checks that follow.
+		if (typeof value !== 'string') {
+			fail(
+				`the key lacks the values an RSA private key holds for signing, so it cannot be used. ${NEW_PAIR_HINT}`,
+			);
+		}
+		numbers[name] = toBigInt(value);
+	}
+	return numbers as RsaNumbers;
+}
+
+/** e within the bounds above; its bit length may be shown, its value is not. */
+function checkPublicExponent({ n, e }: RsaNumbers): void {
+	const bits = bitLength(e);
+	if (e < MIN_PUBLIC_EXPONENT || e % 2n === 0n || bits > MAX_PUBLIC_EXPONENT_BITS) {
+		fail(
+			`the key's public exponent is not one an RSA key may have (it must be odd, at least 3 and at most ${MAX_PUBLIC_EXPONENT_BITS} bits long; real keys use 65537), and a long one makes every signature slow. ${NEW_PAIR_HINT}`,
+		);
+	}
+	if (bitLength(n) > LARGE_MODULUS_BITS && bits > MAX_LARGE_MODULUS_EXPONENT_BITS) {
+		fail(
+			`the key's public exponent is ${bits} bits long; with a modulus over ${LARGE_MODULUS_BITS} bits, OpenSSL (and so Node.js) verifies signatures only with an exponent of at most ${MAX_LARGE_MODULUS_EXPONENT_BITS} bits, so what this key signs could not be checked (real keys use 65537). ${NEW_PAIR_HINT}`,
+		);
+	}
+}
+
+/** n = p·q, two primes of about half its size: what the CRT of RFC 8017 (5.1.2) relies on. */
+function checkPrimes({ n, p, q }: RsaNumbers): void {
+	if (p <= 1n || q <= 1n) {
+		fail(`the key's prime factors are missing or are not primes. ${NEW_PAIR_HINT}`);
+	}
+	const product = p * q;
+	if (product < n && n % product === 0n) {
+		fail(
+			`this key has more than two prime factors (multi-prime RSA), which the RS256 signers and verifiers of Workfront setups do not all support. ${NEW_PAIR_HINT}`,
+		);
+	}
+	const nBits = bitLength(n);
+	if (!isHalfOf(nBits, bitLength(p)) || !isHalfOf(nBits, bitLength(q))) {
+		const halves =
+			nBits % 2 === 0 ? `${nBits / 2}` : `${Math.floor(nBits / 2)} and ${Math.ceil(nBits / 2)}`;
+		fail(
+			`the key's two prime factors have ${bitLength(p)} and ${bitLength(q)} bits; a real ${nBits}-bit key has two of ${halves} bits, and signing with any others is slower. ${NEW_PAIR_HINT}`,
+		);
+	}
+	if (product !== n) {
+		fail(
+			`the key's two prime factors do not multiply to its modulus, so it is not a whole RSA key (a part may have been changed or mixed up with another key's). ${NEW_PAIR_HINT}`,
+		);
+	}
+}
+
+/**
+ * The private exponent and the values RFC 8017 (3.2) derives from it for fast signing:
+ * 0 < d < n, dP = d mod (p − 1), dQ = d mod (q − 1), 0 < qInv < p with qInv·q ≡ 1 (mod p), and
+ * e·d ≡ 1 modulo p − 1 and q − 1 (what makes a signature verify). OpenSSL uses them unchecked, and
+ * when they do not fit it signs again the slow way, with d alone.
+ */
+function checkPrivateValues({ n, e, d, p, q, dp, dq, qi }: RsaNumbers): void {
+	if (d <= 0n || d >= n) {
+		fail(
+			`the key's private exponent is not between 1 and its modulus, as that of every real RSA key is. ${NEW_PAIR_HINT}`,
+		);
+	}
+	const wrong: string[] = [];
+	if (dp !== d % (p - 1n)) wrong.push('the first CRT exponent (dP)');
+	if (dq !== d % (q - 1n)) wrong.push('the second CRT exponent (dQ)');
+	if (qi <= 0n || qi >= p || (qi * q) % p !== 1n) wrong.push('the CRT coefficient (qInv)');
+	if (wrong.length > 0) {
+		const named =
+			wrong.length > 1 ? `${wrong.slice(0, -1).join(', ')} and ${wrong.at(-1)}` : wrong[0];
+		fail(
+			`${named} of this key ${wrong.length > 1 ? 'do' : 'does'} not match its primes and private exponent, so every signature would take the slow way or come out wrong. ${NEW_PAIR_HINT}`,
+		);
+	}
+	if ((e * d) % (p - 1n) !== 1n || (e * d) % (q - 1n) !== 1n) {
+		fail(
+			`the key's private exponent does not belong to its public exponent, so Workfront could not verify anything it signs. ${NEW_PAIR_HINT}`,
+		);
+	}
+}
+
+/**
+ * The checks above hold for any p and q, prime or not, and proving them prime costs far more than a
+ * signature. When they are not prime, OpenSSL's check of each CRT signature fails and it signs again
+ * with d alone, four to seven times slower, and wrongly all the same. So the checked key makes one
+ * test signature of a random value with d replaced by 1 (a pairwise consistency test, as NIST SP
+ * 800-56B calls it, costing one signature): a CRT result that fails OpenSSL's check then comes back
+ * unrepaired, at once, and does not verify. The inputs that wrong CRT halves still get right form a
+ * subgroup, at most half of all inputs, so a random value catches such a key at least every other
+ * time (one whose "primes" are products of primes, every time in practice); one that slips through
+ * is tested again on the next load, and its slow signatures are bounded by d < n.
+ */
+function checkTestSignature(jwk: JsonWebKey, n: bigint): void {
+	let verified = false;
+	try {
+		const probeKey = createPrivateKey({ key: { ...jwk, d: 'AQ' }, format: 'jwk' });
+		const value = randomBytes(Math.ceil(bitLength(n) / 8));
+		value[0] = 0; // below n
+		const signature = privateEncrypt({ key: probeKey, padding: constants.RSA_NO_PADDING }, value);
+		const recovered = publicDecrypt(
+			{ key: createPublicKey(probeKey), padding: constants.RSA_NO_PADDING },
+			signature,
+		);
+		verified = recovered.equals(value);
+	} catch {
+		verified = false;
+	}
+	if (!verified) {
+		fail(
+			`a test signature made with this key does not verify with its own public key: its prime factors are not primes, or its values do not belong together. ${NEW_PAIR_HINT}`,
+		);
+	}
+}
+
+/**
+ * Every number of the key checked, then the key rebuilt from those numbers alone, so that nothing
+ * else the PEM carried (more primes, unchecked values) reaches the signer.
+ */
+function rebuildCheckedKey(jwk: JsonWebKey): KeyObject {
+	const numbers = readNumbers(jwk);
+	checkPublicExponent(numbers);
+	checkPrimes(numbers);
+	checkPrivateValues(numbers);
+	const checked: JsonWebKey = { kty: 'RSA' };
+	for (const name of CRT_COMPONENTS) checked[name] = jwk[name];
+	checkTestSignature(checked, numbers.n);
+	return createPrivateKey({ key: checked, format: 'jwk' });
 }
 
 function parseKey(block: PemBlock): KeyObject {
@@ -206,11 +390,17 @@ export function loadPrivateKey(raw: unknown): KeyObject {
 			`this RSA key has ${bits} bits; use one of ${MIN_RSA_BITS} to ${MAX_RSA_BITS} bits (signing with a larger key takes seconds on every token exchange). ${NEW_PAIR_HINT}`,
 		);
 	}
-	rejectCraftedExponent(key);
+	let jwk: JsonWebKey = {};
+	try {
+		jwk = key.export({ format: 'jwk' });
+	} catch {
+		// An RSA key OpenSSL read but cannot write out; the check below refuses it.
+	}
+	rejectCraftedExponent(jwk);
 	if (bits < MIN_RSA_BITS) {
 		fail(
 			`this RSA key has ${bits} bits; RS256 with Workfront needs at least ${MIN_RSA_BITS}. ${NEW_PAIR_HINT}`,
 		);
 	}
-	return key;
+	return rebuildCheckedKey(jwk);
 }
