@@ -11,7 +11,7 @@ import {
 	runCredentials,
 	type WorkfrontContext,
 } from './connection';
-import { readErrorBody } from '../workfront/answers';
+import { parseBody, readErrorBody } from '../workfront/answers';
 import {
 	reportAcceptedToken,
 	reportRefusedToken,
@@ -87,7 +87,11 @@ function executionOf(context: WorkfrontContext): string | undefined {
  */
 export function isAuthenticationFailure(response: RawResponse): boolean {
 	if (response.statusCode === 401) return true;
-	return readErrorBody(response.body)?.class?.endsWith('AuthenticationException') === true;
+	// Answers come as text (request.ts); only one that names the class is worth parsing here.
+	const { body } = response;
+	if (typeof body === 'string' && !body.includes('AuthenticationException')) return false;
+	const parsed = typeof body === 'string' ? parseBody(body) : body;
+	return readErrorBody(parsed)?.class?.endsWith('AuthenticationException') === true;
 }
 
 /**

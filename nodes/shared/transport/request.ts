@@ -123,7 +123,11 @@ export function buildOptions(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		// Bytes come as a stream, read here with a bound (readBounded): n8n would buffer any length.
-		...(request.binary ? { encoding: 'stream' as const, json: false } : { json: true }),
+		// Everything else comes as text and is parsed here, so that the text stays at hand: the
+		// check of an answer for secrets reads it instead of writing the parsed value out again.
+		...(request.binary
+			? { encoding: 'stream' as const, json: false }
+			: { encoding: 'text' as const, json: true }),
 	};
 	if (request.multipart) {
 		const form = request.multipart();
@@ -163,6 +167,8 @@ export function attemptDeadlineMs(connection: Connection, request: WorkfrontRequ
 export interface WorkfrontAnswer extends RawResponse {
 	/** The token the answered request carried: whatever the answer becomes must not contain it. */
 	token: string;
+	/** The answer's text, when `body` was parsed from it (not for bytes). */
+	text?: string;
 }
 
 /** Work this request belonged to failed elsewhere (another page of the same Return All). */
@@ -418,9 +424,10 @@ export async function workfrontCall(
 		}
 
 		const isBytes = request.binary && status < 400 && !redirected;
+		const text = !isBytes && typeof answer.body === 'string' ? answer.body : undefined;
 		const body = isBytes ? answer.body : parseBody(answer.body);
 		const failed = redirected || status >= 400 || (!isBytes && reportsError(body));
-		if (!failed) return { ...answer, body };
+		if (!failed) return { ...answer, body, text };
 		if (attempt < maxAttempts && shouldRetryStatus(status, kind)) {
 			await waitBeforeRetry(
 				context,
@@ -430,7 +437,7 @@ export async function workfrontCall(
 			continue;
 		}
 		// Whatever answered may quote the request back, token included.
-		const clean = redactValue(body, [answer.token]);
+		const clean = redactValue(body, [answer.token], text);
 		const hint = request.explaining
 			? undefined
 			: await hintForFailure(

@@ -86,7 +86,7 @@ export async function execute(
 		const method = this.getNodeParameter('method', itemIndex, 'GET') as HttpMethod;
 		const target = await readPath(this, itemIndex);
 		const query = readQuery(this, itemIndex, target.query);
-		const { body, token } = await workfrontCall(this, {
+		const { body, token, text } = await workfrontCall(this, {
 			method,
 			path: target.path,
 			query,
@@ -97,7 +97,7 @@ export async function execute(
 		const answer =
 			body && typeof body === 'object' && 'data' in body ? (body as { data: unknown }).data : body;
 		// Answers such as GET session quote the token: the one this call sent, and the one stored now.
-		const clean = redactValue(answer, [token, await storedToken(this, itemIndex)]);
+		const clean = redactValue(answer, [token, await storedToken(this, itemIndex)], text);
 		const split = this.getNodeParameter('splitLists', itemIndex, true) as boolean;
 		if (Array.isArray(clean))
 			return split
