@@ -178,24 +178,29 @@ function changeAt(changes: Changes, position: number): number {
 	return found;
 }
 
+/**
+ * Where output position `at` lies in the pass's input, found through the change that holds output
+ * character `probe`: `within` of that change when the probe is inside it, else shifted by the
+ * distance past it (no change before: the position itself).
+ */
+function inputPosition(
+	changes: Changes,
+	probe: number,
+	at: number,
+	within: 'inStart' | 'inEnd',
+): number {
+	const index = changeAt(changes, probe);
+	if (index < 0) return at;
+	if (probe < changes.outEnd[index]) return changes[within][index];
+	return changes.inEnd[index] + (at - changes.outEnd[index]);
+}
+
 /** The span of a pass's input that produced [start, end) of its output (whole escapes only). */
 function spanBefore(changes: Changes, start: number, end: number): Span {
-	const first = changeAt(changes, start);
-	const from =
-		first < 0
-			? start
-			: start < changes.outEnd[first]
-				? changes.inStart[first]
-				: changes.inEnd[first] + (start - changes.outEnd[first]);
-	const lastCharacter = end - 1;
-	const last = changeAt(changes, lastCharacter);
-	const to =
-		last < 0
-			? end
-			: lastCharacter < changes.outEnd[last]
-				? changes.inEnd[last]
-				: changes.inEnd[last] + (end - changes.outEnd[last]);
-	return [from, to];
+	return [
+		inputPosition(changes, start, start, 'inStart'),
+		inputPosition(changes, end - 1, end, 'inEnd'),
+	];
 }
 
 /** The spans of `length` within `reach` of each change's output, merged. */

@@ -4,64 +4,59 @@ import { testCredential } from '../harness/testCredential';
 import { WorkfrontJwtApi } from '../../credentials/WorkfrontJwtApi.credentials';
 import { expectNoSecrets } from '../support/secrets';
 import { CLIENT_SECRET, USER_ID } from '../support/workfrontAccount';
-import { record, secretsOf, WorkfrontFixture } from '../support/workfrontNode';
+import { record, secretsOf, freshFixturePerTest } from '../support/workfrontNode';
 
 /**
  * An outside review of token reuse per run, the one answer reader (nodes/shared/workfront/answers.ts)
  * and the shared parameter readers. Adobe documents Workfront's error object, not what a success
  * says about errors: an empty `error` must read as none everywhere.
  */
-let fixture: WorkfrontFixture;
-
-beforeEach(async () => {
-	fixture = await WorkfrontFixture.start();
-});
-afterEach(async () => {
-	await fixture.simulator.state.events.settle();
-	await fixture.close();
-});
+const fixture = freshFixturePerTest();
 
 const credentialType = new WorkfrontJwtApi();
-const exchanges = () => fixture.simulator.counters.exchanges;
+const exchanges = () => fixture().simulator.counters.exchanges;
 const sessionAnswer = (body: unknown) =>
-	fixture.simulator.failNext(1, 200, { path: /\/session$/i, method: 'GET', body });
+	fixture().simulator.failNext(1, 200, { path: /\/session$/i, method: 'GET', body });
 
 describe('an empty error is no error', () => {
 	test('Test says OK for a valid session whose answer carries "error": null', async () => {
 		sessionAnswer({ data: { userID: USER_ID }, error: null });
-		const result = await testCredential(fixture.helper, credentialType, CREDENTIAL_ID);
+		const result = await testCredential(fixture().helper, credentialType, CREDENTIAL_ID);
 		expect(result.message).not.toMatch(/refused/);
 		expect(result.status).toBe('OK');
 	});
 
 	test('a stored token Workfront accepts ("error": null on GET session) is not re-exchanged after every failed item of an HTTP Request node', async () => {
-		await fixture.output(record('count'));
+		await fixture().output(record('count'));
 		const before = exchanges();
 		// n8n runs preAuthentication(expired) after any failed request of the HTTP Request node; the
 		// credential checks the token first (stillAccepted) and keeps it when Workfront accepts it.
-		fixture.simulator.failNext(1000, 200, {
+		fixture().simulator.failNext(1000, 200, {
 			path: /\/session$/i,
 			method: 'GET',
 			body: { data: { userID: USER_ID }, error: null },
 		});
-		const result = await fixture.run(
-			{ url: `${fixture.simulator.origin}/attask/api/v21.0/proj/no-such-id-here`, continue: true },
+		const result = await fixture().run(
+			{
+				url: `${fixture().simulator.origin}/attask/api/v21.0/proj/no-such-id-here`,
+				continue: true,
+			},
 			Array.from({ length: 10 }, () => ({})),
 			{ type: 'test.httpRequestLike' },
 		);
 		expect(result.json).toHaveLength(10);
-		expect(fixture.simulator.log.some(({ path }) => /\/session$/i.test(path))).toBe(true);
+		expect(fixture().simulator.log.some(({ path }) => /\/session$/i.test(path))).toBe(true);
 		// The same setting answered {"data": …} without the key costs no exchange at all.
 		expect(exchanges()).toBe(before);
 	});
 
 	test('a create answered 200 with "error": null is a success, not a failure to run again', async () => {
-		fixture.simulator.failNext(1, 200, {
+		fixture().simulator.failNext(1, 200, {
 			path: /\/proj$/i,
 			method: 'POST',
 			body: { data: { ID: 'p-null-error', name: 'Created' }, error: null },
 		});
-		const [created] = await fixture.output(
+		const [created] = await fixture().output(
 			record('create', {
 				inputMode: 'json',
 				fieldsJson: '{"name":"Created"}',
@@ -74,16 +69,16 @@ describe('an empty error is no error', () => {
 
 describe('held', () => {
 	test('tokens revoked between the writes of one run: every record created once, one new exchange', async () => {
-		await fixture.output(record('count'));
+		await fixture().output(record('count'));
 		const before = exchanges();
-		fixture.simulator.injectFault({
+		fixture().simulator.injectFault({
 			times: 1,
 			skip: 1,
 			path: /\/proj$/i,
 			method: 'POST',
 			sideEffect: (state) => state.sessions.revokeAll(),
 		});
-		const result = await fixture.run(
+		const result = await fixture().run(
 			record('create', {
 				inputMode: 'json',
 				fieldsJson: '={{ JSON.stringify({ name: $json.n }) }}',
@@ -92,31 +87,31 @@ describe('held', () => {
 			[{ n: 'A' }, { n: 'B' }, { n: 'C' }, { n: 'D' }],
 		);
 		expect(result.error).toBeUndefined();
-		const names = fixture.simulator.state.store
-			.all('PROJ')
+		const names = fixture()
+			.simulator.state.store.all('PROJ')
 			.map(({ name }) => String(name))
 			.sort();
 		expect(names).toEqual(['A', 'B', 'C', 'D']);
-		expect(fixture.simulator.counters.rejectedUnauthenticated).toBe(1);
+		expect(fixture().simulator.counters.rejectedUnauthenticated).toBe(1);
 		expect(exchanges()).toBe(before + 1);
 	});
 
 	test('a Version ID that is not an ID fails the item before anything is sent', async () => {
-		await fixture.output(record('count'));
-		fixture.simulator.resetCounters();
-		fixture.simulator.state.log.length = 0;
-		const result = await fixture.run({
+		await fixture().output(record('count'));
+		fixture().simulator.resetCounters();
+		fixture().simulator.state.log.length = 0;
+		const result = await fixture().run({
 			resource: 'document',
 			operation: 'download',
 			documentId: '5f8e3a7b0000a1b2c3d4e5f60718293a',
 			versionId: '../../user/x',
 		});
 		expect(result.error?.message).toMatch(/^Version ID: .* is not a Workfront ID/);
-		expect(fixture.apiCalls()).toEqual([]);
+		expect(fixture().apiCalls()).toEqual([]);
 	});
 
 	test('a picker of an "Other" type without a code says so and sends nothing', async () => {
-		const context = editorContext(fixture.helper, {
+		const context = editorContext(fixture().helper, {
 			resource: 'record',
 			operation: 'getMany',
 			objectType: '__other',
@@ -128,7 +123,7 @@ describe('held', () => {
 		>;
 		const name = Object.keys(loaders).find((key) => /field/i.test(key)) as string;
 		await expect(loaders[name].call(context)).rejects.toThrow('Object Code is empty');
-		expect(fixture.apiCalls()).toEqual([]);
+		expect(fixture().apiCalls()).toEqual([]);
 	});
 
 	test.each([
@@ -147,16 +142,16 @@ describe('held', () => {
 	])(
 		'an exchange answered with %s fails clearly, without secrets, and sends no request',
 		async (_name, status, raw) => {
-			fixture.simulator.failNext(1, status, { path: /jwt\/exchange$/, raw });
-			const result = await fixture.run(record('count'));
+			fixture().simulator.failNext(1, status, { path: /jwt\/exchange$/, raw });
+			const result = await fixture().run(record('count'));
 			expect(result.error?.message).toMatch(/\S/);
 			expect(result.error?.message.length).toBeLessThan(1_000);
 			expect(result.error?.description).toMatch(/nothing was sent to Workfront/);
-			expect(fixture.apiCalls()).toEqual([]);
+			expect(fixture().apiCalls()).toEqual([]);
 			expectNoSecrets(result.error, [
 				CLIENT_SECRET,
 				encodeURIComponent(CLIENT_SECRET),
-				...secretsOf(fixture),
+				...secretsOf(fixture()),
 			]);
 		},
 	);

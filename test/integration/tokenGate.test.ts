@@ -9,35 +9,26 @@ import { testFiles } from '../harness/binaryRegistry';
 import { CREDENTIAL_ID } from '../harness/runWorkflow';
 import { HostileFront } from '../support/hostileFront';
 import { updateCredential } from '../support/hostileSetup';
-import { record, WorkfrontFixture } from '../support/workfrontNode';
+import { record, freshFixturePerTest } from '../support/workfrontNode';
 
-let fixture: WorkfrontFixture;
+const fixture = freshFixturePerTest();
 
-beforeEach(async () => {
-	fixture = await WorkfrontFixture.start();
-});
-
-afterEach(async () => {
-	await fixture.simulator.state.events.settle();
-	await fixture.close();
-});
-
-const api = (path: string) => `${fixture.simulator.origin}/attask/api/v21.0/${path}`;
+const api = (path: string) => `${fixture().simulator.origin}/attask/api/v21.0/${path}`;
 const httpRequest = async (parameters: IDataObject, items = 1) =>
-	await fixture.run(
+	await fixture().run(
 		{ continue: true, ...parameters },
 		Array.from({ length: items }, () => ({})),
 		{ type: 'test.httpRequestLike' },
 	);
 /** Exchange requests that reached the token endpoint, answered or refused (faults included). */
 const exchanges = () =>
-	fixture.simulator.log.filter(({ path }) => path.endsWith('/jwt/exchange')).length;
-const storedToken = () => String(fixture.helper.get(CREDENTIAL_ID).accessToken ?? '');
+	fixture().simulator.log.filter(({ path }) => path.endsWith('/jwt/exchange')).length;
+const storedToken = () => String(fixture().helper.get(CREDENTIAL_ID).accessToken ?? '');
 
 describe('the HTTP Request node goes through the same gate as the Workfront nodes', () => {
 	test('10 items with the token endpoint answering 503: one exchange, the failure held for the rest', async () => {
-		updateCredential(fixture, { accessToken: '' });
-		fixture.simulator.failNext(100, 503, { path: /jwt\/exchange$/ });
+		updateCredential(fixture(), { accessToken: '' });
+		fixture().simulator.failNext(100, 503, { path: /jwt\/exchange$/ });
 		const result = await httpRequest({ url: api('proj/search') }, 10);
 		process.stdout.write(`HTTP Request node, 10 items, exchange 503: ${exchanges()} exchanges\n`);
 		expect(result.json).toHaveLength(10);
@@ -47,9 +38,9 @@ describe('the HTTP Request node goes through the same gate as the Workfront node
 	});
 
 	test('10 items for a user Workfront refuses: two exchanges at most, then the refusal is held', async () => {
-		updateCredential(fixture, { accessToken: '' });
+		updateCredential(fixture(), { accessToken: '' });
 		// Every API request is refused as not logged in, the session check included.
-		fixture.simulator.failNext(1000, 401, {
+		fixture().simulator.failNext(1000, 401, {
 			path: /^\/attask\/api\//,
 			body: {
 				error: {
@@ -70,7 +61,7 @@ describe('the HTTP Request node goes through the same gate as the Workfront node
 		const first = await httpRequest({ url: api('proj/search') });
 		expect(first.json[0].error).toBeUndefined();
 		const refused = storedToken();
-		fixture.simulator.revokeAllTokens();
+		fixture().simulator.revokeAllTokens();
 		const second = await httpRequest({ url: api('proj/search') });
 		expect(second.json[0].error).toBeUndefined();
 		expect(storedToken()).not.toBe(refused);
@@ -79,14 +70,14 @@ describe('the HTTP Request node goes through the same gate as the Workfront node
 
 	test('a write that failed for another reason is reported, not sent again by n8n with the same token', async () => {
 		await httpRequest({ url: api('proj/search') });
-		fixture.simulator.failNext(1, 500, { path: /\/proj$/i, method: 'POST' });
+		fixture().simulator.failNext(1, 500, { path: /\/proj$/i, method: 'POST' });
 		const before = exchanges();
 		const result = await httpRequest({
 			method: 'POST',
 			url: api('proj'),
 			body: '{"name":"Sent once"}',
 		});
-		const posts = fixture.simulator.log.filter(
+		const posts = fixture().simulator.log.filter(
 			({ method, path }) => method === 'POST' && /\/proj$/i.test(path),
 		);
 		expect(result.json[0].error).toBeDefined();
@@ -97,14 +88,14 @@ describe('the HTTP Request node goes through the same gate as the Workfront node
 
 describe('waiters are released when the exchange ends', () => {
 	test('a read waiting for the exchange that a slow upload carries is sent as soon as the token is there', async () => {
-		const projectId = fixture.simulator.insert('PROJ', { name: 'Launch' }).ID;
-		updateCredential(fixture, { accessToken: '' });
+		const projectId = fixture().simulator.insert('PROJ', { name: 'Launch' }).ID;
+		updateCredential(fixture(), { accessToken: '' });
 		// The exchange takes a moment, so the read arrives while it runs; the upload then takes 3 s.
-		fixture.simulator.injectFault({ times: 1, path: /jwt\/exchange$/, delayMs: 300 });
-		fixture.simulator.injectFault({ times: 1, path: /\/upload$/, delayMs: 3_000 });
+		fixture().simulator.injectFault({ times: 1, path: /jwt\/exchange$/, delayMs: 300 });
+		fixture().simulator.injectFault({ times: 1, path: /\/upload$/, delayMs: 3_000 });
 		testFiles.set('gate-upload', Buffer.from('slow'));
 		const finished: string[] = [];
-		const upload = fixture
+		const upload = fixture()
 			.run(
 				{
 					resource: 'document',
@@ -120,10 +111,12 @@ describe('waiters are released when the exchange ends', () => {
 				return run;
 			});
 		await new Promise((resolve) => setTimeout(resolve, 100));
-		const read = fixture.run(record('get', { id: projectId })).then((run) => {
-			finished.push('read');
-			return run;
-		});
+		const read = fixture()
+			.run(record('get', { id: projectId }))
+			.then((run) => {
+				finished.push('read');
+				return run;
+			});
 		const [uploaded, got] = await Promise.all([upload, read]);
 		expect(uploaded.error).toBeUndefined();
 		expect(got.error).toBeUndefined();
@@ -135,9 +128,9 @@ describe('waiters are released when the exchange ends', () => {
 
 describe('the session check has a deadline for its whole answer', () => {
 	test('a session check that trickles for ever ends at the deadline, and the item fails clearly', async () => {
-		const front = await HostileFront.start(fixture.simulator.origin);
+		const front = await HostileFront.start(fixture().simulator.origin);
 		try {
-			updateCredential(fixture, { url: front.origin, requestTimeout: 1 });
+			updateCredential(fixture(), { url: front.origin, requestTimeout: 1 });
 			await httpRequest({ url: `${front.origin}/attask/api/v21.0/proj/search` });
 			front.takeOver((request, response) => {
 				if (!/\/session$/.test(new URL(request.url ?? '/', front.origin).pathname)) return false;

@@ -79,3 +79,26 @@ export function secretsOf(fixture: WorkfrontFixture): string[] {
 		...state.sessions.issued,
 	].filter(Boolean);
 }
+
+/**
+ * A fresh fixture for every test of the file, closed after it once the simulator's event
+ * deliveries have settled (so no delivery of one test reaches the next). Call at the top of a
+ * test file; it answers the fixture of the test that runs.
+ */
+export function freshFixturePerTest(
+	options: Parameters<typeof WorkfrontFixture.start>[0] = {},
+): () => WorkfrontFixture {
+	let current: WorkfrontFixture | undefined;
+	beforeEach(async () => {
+		current = await WorkfrontFixture.start(options);
+	});
+	afterEach(async () => {
+		await current?.simulator.state.events.settle();
+		await current?.close();
+		current = undefined;
+	});
+	return () => {
+		if (!current) throw new Error('The fixture exists only while a test runs');
+		return current;
+	};
+}

@@ -5,29 +5,20 @@ import type { IDataObject } from 'n8n-workflow';
 import { signAssertion } from '../../../credentials/jwt/signAssertion';
 import type { PollCursor } from '../../../nodes/WorkfrontPollTrigger/pollCursor';
 import { PollTriggerHarness, WebhookTriggerHarness } from '../../harness/triggerHarness';
-import { record, WorkfrontFixture } from '../../support/workfrontNode';
+import { record, freshFixturePerTest } from '../../support/workfrontNode';
 import { CUSTOMER_ID } from '../../support/workfrontAccount';
 
-let fixture: WorkfrontFixture;
+const fixture = freshFixturePerTest();
 
-beforeEach(async () => {
-	fixture = await WorkfrontFixture.start();
-});
-
-afterEach(async () => {
-	await fixture.simulator.state.events.settle();
-	await fixture.close();
-});
-
-const events = () => fixture.simulator.state.events;
-const store = () => fixture.simulator.state.store;
+const events = () => fixture().simulator.state.events;
+const store = () => fixture().simulator.state.store;
 
 /** Another Workfront user, so that changes are not "by the credential's own user". */
 async function otherUserSession(): Promise<
 	(method: string, path: string, body?: unknown) => Promise<IDataObject>
 > {
 	const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-	fixture.simulator.registerApplication({
+	fixture().simulator.registerApplication({
 		clientId: 'other-app',
 		clientSecret: 'other-secret-1234',
 		customerId: CUSTOMER_ID,
@@ -41,7 +32,7 @@ async function otherUserSession(): Promise<
 		lifetimeSeconds: 120,
 	});
 	const exchange = await fetch(
-		`${fixture.simulator.origin}/integrations/oauth2/api/v1/jwt/exchange`,
+		`${fixture().simulator.origin}/integrations/oauth2/api/v1/jwt/exchange`,
 		{
 			method: 'POST',
 			body: new URLSearchParams({
@@ -53,7 +44,7 @@ async function otherUserSession(): Promise<
 	);
 	const { access_token: token } = (await exchange.json()) as { access_token: string };
 	return async (method, path, body) => {
-		const response = await fetch(`${fixture.simulator.origin}/attask/api/v21.0/${path}`, {
+		const response = await fetch(`${fixture().simulator.origin}/attask/api/v21.0/${path}`, {
 			method,
 			headers: { sessionID: token, 'content-type': 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body),
@@ -66,7 +57,7 @@ describe('Workfront Trigger (event subscriptions)', () => {
 	let trigger: WebhookTriggerHarness;
 
 	async function startTrigger(parameters: IDataObject = {}) {
-		trigger = await WebhookTriggerHarness.start(fixture.helper, {
+		trigger = await WebhookTriggerHarness.start(fixture().helper, {
 			objectType: 'PROJ',
 			events: ['CREATE', 'UPDATE', 'DELETE'],
 			...parameters,
@@ -143,7 +134,7 @@ describe('Workfront Trigger (event subscriptions)', () => {
 	test("changes by the credential's own user are ignored by default, so a workflow cannot trigger itself", async () => {
 		await startTrigger({ events: ['CREATE'] });
 		await trigger.activate();
-		await fixture.output(
+		await fixture().output(
 			record('create', { inputMode: 'json', fieldsJson: '{"name":"By the workflow"}' }),
 		);
 		await events().settle();
@@ -156,7 +147,9 @@ describe('Workfront Trigger (event subscriptions)', () => {
 			options: { ignoreOwnEvents: false, output: 'newState' },
 		});
 		await trigger.activate();
-		await fixture.output(record('create', { inputMode: 'json', fieldsJson: '{"name":"Counted"}' }));
+		await fixture().output(
+			record('create', { inputMode: 'json', fieldsJson: '{"name":"Counted"}' }),
+		);
 		await events().settle();
 		expect(trigger.received.map(({ started, items }) => [started, items[0]?.json.name])).toEqual([
 			[true, 'Counted'],
@@ -188,7 +181,7 @@ describe('Workfront Trigger (event subscriptions)', () => {
 		await trigger.activate();
 		for (const subscription of events().subscriptions.values()) subscription.base64Encoding = true;
 		const project = store().insert('PROJ', { name: 'Doomed' });
-		await fixture.output(record('delete', { id: project.ID }));
+		await fixture().output(record('delete', { id: project.ID }));
 		await events().settle();
 		expect(trigger.received[0]).toMatchObject({ status: 200, started: true });
 		expect(trigger.received[0].items[0].json).toMatchObject({
@@ -207,10 +200,10 @@ describe('Workfront Trigger (event subscriptions)', () => {
 		});
 		await trigger.activate();
 		const project = store().insert('PROJ', { name: 'Filtered', status: 'PLN' });
-		await fixture.output(
+		await fixture().output(
 			record('update', { id: project.ID, inputMode: 'json', fieldsJson: '{"status":"ONH"}' }),
 		);
-		await fixture.output(
+		await fixture().output(
 			record('update', { id: project.ID, inputMode: 'json', fieldsJson: '{"status":"CUR"}' }),
 		);
 		await events().settle();
@@ -223,7 +216,7 @@ describe('Workfront Trigger (event subscriptions)', () => {
 		await startTrigger({ events: ['CREATE', 'UPDATE'] });
 		const url = `${trigger.baseUrl}/${trigger.node.webhookId}/webhook`;
 		const response = await fetch(
-			`${fixture.simulator.origin}/attask/eventsubscription/api/v1/subscriptions`,
+			`${fixture().simulator.origin}/attask/eventsubscription/api/v1/subscriptions`,
 			{
 				method: 'POST',
 				headers: { sessionID: await currentToken(), 'content-type': 'application/json' },
@@ -247,7 +240,7 @@ describe('Workfront Trigger (event subscriptions)', () => {
 	test('a subscription left behind is found on a later page of the subscription list', async () => {
 		await startTrigger({ events: ['UPDATE'] });
 		const post = async (url: string, authToken: string) =>
-			await fetch(`${fixture.simulator.origin}/attask/eventsubscription/api/v1/subscriptions`, {
+			await fetch(`${fixture().simulator.origin}/attask/eventsubscription/api/v1/subscriptions`, {
 				method: 'POST',
 				headers: { sessionID: await currentToken(), 'content-type': 'application/json' },
 				body: JSON.stringify({ objCode: 'PROJ', eventType: 'UPDATE', url, authToken }),
@@ -262,7 +255,7 @@ describe('Workfront Trigger (event subscriptions)', () => {
 		);
 		expect(ours).toHaveLength(1);
 		expect(ours[0].authToken).toBe(trigger.staticData.authToken);
-		const lists = fixture.simulator.log.filter(
+		const lists = fixture().simulator.log.filter(
 			({ method, path }) => method === 'GET' && path.endsWith('/subscriptions'),
 		);
 		expect(lists.map(({ query }) => new URLSearchParams(query).get('page'))).toEqual(['1', '2']);
@@ -270,7 +263,7 @@ describe('Workfront Trigger (event subscriptions)', () => {
 
 	test('an activation that fails half way removes what it created', async () => {
 		await startTrigger({ events: ['CREATE', 'UPDATE', 'DELETE'] });
-		fixture.simulator.failNext(1, 500, {
+		fixture().simulator.failNext(1, 500, {
 			skip: 1,
 			method: 'POST',
 			path: /subscriptions$/,
@@ -424,7 +417,7 @@ describe('Workfront Trigger (event subscriptions)', () => {
 				expect(answer.message).toMatch(message);
 
 				const project = store().insert('PROJ', { name: 'Real', priority: 1 });
-				await fixture.output(
+				await fixture().output(
 					record('update', { id: project.ID, inputMode: 'json', fieldsJson: '{"priority":2}' }),
 				);
 				await events().settle();
@@ -437,14 +430,14 @@ describe('Workfront Trigger (event subscriptions)', () => {
 	});
 
 	async function currentToken(): Promise<string> {
-		await fixture.output(record('count'));
-		return String(fixture.helper.get('wf-cred').accessToken);
+		await fixture().output(record('count'));
+		return String(fixture().helper.get('wf-cred').accessToken);
 	}
 });
 
 describe('Workfront Poll Trigger', () => {
 	const poller = (parameters: IDataObject = {}) =>
-		PollTriggerHarness.create(fixture.helper, {
+		PollTriggerHarness.create(fixture().helper, {
 			objectType: 'TASK',
 			event: 'createdOrUpdated',
 			...parameters,
@@ -453,16 +446,16 @@ describe('Workfront Poll Trigger', () => {
 	const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
 
 	test('the first poll starts from now; later polls emit each change once', async () => {
-		fixture.simulator.insert('PROJ', { name: 'Host' });
+		fixture().simulator.insert('PROJ', { name: 'Host' });
 		const trigger = poller();
-		fixture.simulator.insert('TASK', {
+		fixture().simulator.insert('TASK', {
 			name: 'Old',
 			lastUpdateDate: at(-3_600_000),
 			entryDate: at(-3_600_000),
 		});
 		expect(await trigger.poll()).toBeNull();
 		for (let index = 0; index < 5; index += 1)
-			fixture.simulator.insert('TASK', {
+			fixture().simulator.insert('TASK', {
 				name: `New ${index}`,
 				entryDate: at(1000),
 				lastUpdateDate: at(1000),
@@ -487,7 +480,7 @@ describe('Workfront Poll Trigger', () => {
 		const updated = poller({ event: 'updated' });
 		await created.poll();
 		await updated.poll();
-		const task = fixture.simulator.insert('TASK', {
+		const task = fixture().simulator.insert('TASK', {
 			name: 'Fresh',
 			entryDate: at(1000),
 			lastUpdateDate: at(1000),
@@ -504,7 +497,7 @@ describe('Workfront Poll Trigger', () => {
 		await trigger.poll();
 		const stamp = at(1000);
 		for (let index = 0; index < 3000; index += 1)
-			fixture.simulator.insert('TASK', {
+			fixture().simulator.insert('TASK', {
 				name: `Same ${index}`,
 				entryDate: stamp,
 				lastUpdateDate: stamp,
@@ -514,7 +507,7 @@ describe('Workfront Poll Trigger', () => {
 		expect(new Set(first.map(({ ID }) => ID)).size).toBe(3000);
 		expect(await trigger.poll()).toBeNull();
 		for (let index = 0; index < 10; index += 1)
-			fixture.simulator.insert('TASK', {
+			fixture().simulator.insert('TASK', {
 				name: `Late ${index}`,
 				entryDate: stamp,
 				lastUpdateDate: stamp,
@@ -531,14 +524,14 @@ describe('Workfront Poll Trigger', () => {
 			options: { fields: 'priority' },
 		});
 		await trigger.poll();
-		fixture.simulator.insert('TASK', {
+		fixture().simulator.insert('TASK', {
 			name: 'Working',
 			status: 'INP',
 			priority: 3,
 			entryDate: at(1000),
 			lastUpdateDate: at(1000),
 		});
-		fixture.simulator.insert('TASK', {
+		fixture().simulator.insert('TASK', {
 			name: 'Idle',
 			status: 'NEW',
 			entryDate: at(1000),
@@ -558,7 +551,7 @@ describe('Workfront Poll Trigger', () => {
 	test('a record dated three days ahead is emitted once, and does not hide later changes dated now', async () => {
 		const trigger = poller();
 		await trigger.poll();
-		fixture.simulator.insert('TASK', {
+		fixture().simulator.insert('TASK', {
 			name: 'From the future',
 			entryDate: at(3 * DAY),
 			lastUpdateDate: at(3 * DAY),
@@ -568,7 +561,7 @@ describe('Workfront Poll Trigger', () => {
 		expect(await trigger.poll()).toBeNull();
 
 		// Dated by Workfront's clock, now: behind the future record, ahead of the cursor.
-		const real = fixture.simulator.insert('TASK', { name: 'Real' });
+		const real = fixture().simulator.insert('TASK', { name: 'Real' });
 		expect(names(await trigger.poll())).toEqual(['Real']);
 		store().update(real, { priority: 3 });
 		expect(names(await trigger.poll())).toEqual(['Real']);
@@ -579,7 +572,7 @@ describe('Workfront Poll Trigger', () => {
 	test('a future-dated record changed again with a real date is emitted as the new change it is', async () => {
 		const trigger = poller();
 		await trigger.poll();
-		const task = fixture.simulator.insert('TASK', {
+		const task = fixture().simulator.insert('TASK', {
 			name: 'Imported',
 			entryDate: at(-DAY),
 			lastUpdateDate: at(2 * DAY),
@@ -595,15 +588,15 @@ describe('Workfront Poll Trigger', () => {
 	test('changes dated exactly at the cursor and in its second are emitted once each', async () => {
 		const trigger = poller();
 		await trigger.poll();
-		fixture.simulator.insert('TASK', { name: 'First' });
+		fixture().simulator.insert('TASK', { name: 'First' });
 		expect(names(await trigger.poll())).toEqual(['First']);
 		const since = cursorOf(trigger).since;
 		const secondStart = new Date(Math.floor(since / 1000) * 1000).toISOString();
-		fixture.simulator.insert('TASK', {
+		fixture().simulator.insert('TASK', {
 			name: 'At the cursor',
 			lastUpdateDate: new Date(since).toISOString(),
 		});
-		fixture.simulator.insert('TASK', { name: 'Same second', lastUpdateDate: secondStart });
+		fixture().simulator.insert('TASK', { name: 'Same second', lastUpdateDate: secondStart });
 		expect(names(await trigger.poll()).sort()).toEqual(['At the cursor', 'Same second']);
 		expect(await trigger.poll()).toBeNull();
 	});
@@ -614,10 +607,10 @@ describe('Workfront Poll Trigger', () => {
 	])(
 		"Workfront's clock %s n8n's: every change once, the cursor on n8n's clock",
 		async (_case, offset) => {
-			fixture.simulator.setClockOffset(offset);
+			fixture().simulator.setClockOffset(offset);
 			const trigger = poller();
 			await trigger.poll();
-			const tasks = ['A', 'B', 'C'].map((name) => fixture.simulator.insert('TASK', { name }));
+			const tasks = ['A', 'B', 'C'].map((name) => fixture().simulator.insert('TASK', { name }));
 			expect(names(await trigger.poll())).toEqual(['A', 'B', 'C']);
 			expect(await trigger.poll()).toBeNull();
 			store().update(tasks[1], { priority: 4 });
@@ -631,7 +624,7 @@ describe('Workfront Poll Trigger', () => {
 		const trigger = poller();
 		await trigger.poll();
 		trigger.staticData.cursor = { since: Date.now() + 3 * DAY, seen: [] };
-		fixture.simulator.insert('TASK', { name: 'Now' });
+		fixture().simulator.insert('TASK', { name: 'Now' });
 		expect(names(await trigger.poll())).toEqual(['Now']);
 		expect(cursorOf(trigger).since).toBeLessThanOrEqual(Date.now());
 	});
