@@ -193,8 +193,9 @@ const MAX_PUBLIC_EXPONENT_BITS = 256;
 const LARGE_MODULUS_BITS = 3072;
 const MAX_LARGE_MODULUS_EXPONENT_BITS = 64;
 /**
- * FIPS 186-5 (A.1.3, with B.9) makes both primes exactly half the modulus long, and every key
- * generator in use (OpenSSL, Go, Java, .NET) does so; for an odd size one prime has the extra bit.
+ * FIPS 186-5 (A.1.3, with B.9) makes both primes exactly half the modulus long, and OpenSSL's
+ * generator does so (checked through Node.js at sizes from 2047 to 4097 bits); for an odd size one
+ * prime has the extra bit.
  * Nothing else is allowed, because it costs: OpenSSL signs with primes of exactly 1024, 1536 or 2048
  * bits on a faster path, and a 2048-bit key with primes only one bit off half signs 3.6 times slower
  * (bench/keyParsing.ts). Primes far from half (the oversized ones of a crafted key above all) take
