@@ -123,6 +123,7 @@ export function addSessionHeader(
 				target: target as URL,
 				qs: options.qs,
 				form: options.form,
+				formData: (options as { formData?: unknown }).formData,
 				body: options.body,
 				headers: options.headers,
 				own: options[OWN_REQUEST] === true,

@@ -83,6 +83,25 @@ function decodedFully(text: string): string {
 }
 
 /**
+ * Letters compared as a Java server compares them case-insensitively (equalsIgnoreCase folds each
+ * character through upper and lower case: `ſ` is `s`, `ı` and `İ` are `i`, the Kelvin sign is `k`),
+ * and accents dropped on top. Folding more than Workfront does only refuses more; folding less
+ * would let `ſession` through.
+ */
+function caseless(text: string): string {
+	return text.toUpperCase().toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * A name and its stem before the first dot (`session.json`, `session.`): Adobe is silent on
+ * suffixes, and some Java routers strip them, so both are checked.
+ */
+function namesOf(segment: string): string[] {
+	const stem = segment.split('.')[0];
+	return stem === segment ? [segment] : [segment, stem];
+}
+
+/**
  * The path as Workfront's servers read it: escapes decoded, backslashes as slashes, `;params`
  * dropped from each segment (Java servers do), empty and `.` segments dropped, `..` resolved,
  * letters lowered (object types are case-insensitive).
@@ -90,7 +109,7 @@ function decodedFully(text: string): string {
 export function pathSegments(pathname: string): string[] {
 	const segments: string[] = [];
 	for (const raw of decodedFully(pathname).replace(/\\/g, '/').split('/')) {
-		const segment = raw.split(';')[0].trim().toLowerCase();
+		const segment = caseless(raw.split(';')[0].trim());
 		if (segment === '' || segment === '.') continue;
 		if (segment === '..') segments.pop();
 		else segments.push(segment);
@@ -122,6 +141,22 @@ function parametersOf(value: unknown, into: Parameters): void {
 	}
 }
 
+/**
+ * The keys of a JSON object body that would change which endpoint runs, were Workfront to read them
+ * as parameters (Adobe documents parameters in the query and a form body only; silent on JSON).
+ * Only these: a record's own fields (a user's `username`) are not parameters.
+ */
+const ROUTING_KEYS = new Set(['action', 'fields', 'uri']);
+
+function routingKeysOf(body: unknown): Record<string, unknown> | undefined {
+	if (body === null || typeof body !== 'object' || Buffer.isBuffer(body)) return undefined;
+	if (body instanceof URLSearchParams || Array.isArray(body)) return undefined;
+	const picked = Object.entries(body as Record<string, unknown>).filter(([key]) =>
+		ROUTING_KEYS.has(caseless(key)),
+	);
+	return picked.length > 0 ? Object.fromEntries(picked) : undefined;
+}
+
 /** Whether a request body is one Workfront reads as parameters (a form), rather than a record. */
 function isFormBody(body: unknown, headers: Record<string, unknown> | undefined): boolean {
 	if (body instanceof URLSearchParams) return true;
@@ -138,6 +173,8 @@ export interface RequestParts {
 	qs?: unknown;
 	/** A request-library `form`. */
 	form?: unknown;
+	/** A request-library multipart `formData` (the HTTP Request node's Form-Data body). */
+	formData?: unknown;
 	body?: unknown;
 	headers?: Record<string, unknown>;
 	/** The package's own request (the Workfront nodes' transport): see OWN_REQUEST. */
@@ -161,24 +198,28 @@ export function sensitiveEndpoint(request: RequestParts): string | undefined {
 		let at = 1;
 		while (at < segments.length && API_ROOT.test(segments[at])) at += 1;
 		const objCode = segments[at];
-		if (objCode !== undefined && SENSITIVE_OBJECTS.has(objCode)) {
+		if (objCode !== undefined && namesOf(objCode).some((name) => SENSITIVE_OBJECTS.has(name))) {
 			return `${where} reveals or changes a Workfront session or credential (${objCode})`;
 		}
-		const action = segments.slice(at + 1).find((segment) => SENSITIVE_ACTIONS.has(segment));
+		const action = segments
+			.slice(at + 1)
+			.find((segment) => namesOf(segment).some((name) => SENSITIVE_ACTIONS.has(name)));
 		if (action) return `${where} runs ${action}, which reveals or changes a Workfront credential`;
 	}
 	const parameters: Parameters = [];
 	parametersOf(request.target.search, parameters);
 	parametersOf(request.qs, parameters);
 	parametersOf(request.form, parameters);
+	parametersOf(request.formData, parameters);
 	if (isFormBody(request.body, request.headers)) parametersOf(request.body, parameters);
+	else parametersOf(routingKeysOf(request.body), parameters);
 	for (const [rawKey, rawValue] of parameters) {
-		const key = decodedFully(rawKey).trim().toLowerCase();
-		const value = decodedFully(rawValue);
+		const key = caseless(decodedFully(rawKey).trim());
+		const value = caseless(decodedFully(rawValue));
 		if (SENSITIVE_PARAMETERS.has(key)) {
 			return `the parameter "${key}" ${key === 'uri' ? 'carries another request' : 'is a Workfront login'}`;
 		}
-		if (key === 'action' && SENSITIVE_ACTIONS.has(value.trim().toLowerCase())) {
+		if (key === 'action' && SENSITIVE_ACTIONS.has(value.trim())) {
 			return `action=${value.trim()} reveals or changes a Workfront credential`;
 		}
 		if (key === 'fields' && SECRET_FIELD.test(value)) {

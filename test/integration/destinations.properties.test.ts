@@ -134,13 +134,30 @@ test('no spelling of url, uri and baseURL brings the token to another origin', a
 });
 
 /** Ways to spell a request for an endpoint that reveals a session or a credential. */
-function sensitiveRequests(): fc.Arbitrary<{ path: string; qs?: IDataObject; body?: string }> {
+function sensitiveRequests(): fc.Arbitrary<{
+	path: string;
+	qs?: IDataObject;
+	body?: string;
+	formData?: IDataObject;
+	json?: IDataObject;
+}> {
+	// Letters Java's equalsIgnoreCase folds to ASCII ones (U+017F long s, U+0131 dotless i, U+0130
+	// dotted I, U+212A Kelvin sign): a Workfront server may match them as the ASCII letter.
+	const lookalikes: Record<string, string[]> = {
+		s: ['\u017f'],
+		i: ['\u0131', '\u0130'],
+		k: ['\u212a'],
+	};
 	const casing = (text: string) =>
-		fc
-			.array(fc.boolean(), { minLength: text.length, maxLength: text.length })
-			.map((upper) =>
-				[...text].map((char, index) => (upper[index] ? char.toUpperCase() : char)).join(''),
-			);
+		fc.array(fc.nat(3), { minLength: text.length, maxLength: text.length }).map((how) =>
+			[...text]
+				.map((char, index) => {
+					const folded = lookalikes[char.toLowerCase()];
+					if (how[index] === 3 && folded) return folded[index % folded.length];
+					return how[index] % 2 === 1 ? char.toUpperCase() : char;
+				})
+				.join(''),
+		);
 	const escaping = (text: string) =>
 		fc
 			.array(fc.constantFrom('raw', 'percent', 'double'), {
@@ -150,9 +167,12 @@ function sensitiveRequests(): fc.Arbitrary<{ path: string; qs?: IDataObject; bod
 			.map((how) =>
 				[...text]
 					.map((char, index) => {
-						if (how[index] === 'raw' || char === '/') return char;
-						const escape = `%${char.charCodeAt(0).toString(16).padStart(2, '0')}`;
-						return how[index] === 'percent' ? escape : escape.replace('%', '%25');
+						if (char === '/') return char;
+						const escape = [...Buffer.from(char)]
+							.map((byte) => `%${byte.toString(16).padStart(2, '0')}`)
+							.join('');
+						if (how[index] === 'raw') return char.charCodeAt(0) < 128 ? char : escape;
+						return how[index] === 'percent' ? escape : escape.replace(/%/g, '%25');
 					})
 					.join(''),
 			);
@@ -167,6 +187,7 @@ function sensitiveRequests(): fc.Arbitrary<{ path: string; qs?: IDataObject; bod
 		'/attask/api/v21.0/proj/..%2f',
 		'/attask/api/v21.0/proj;jsessionid=1/../',
 	);
+	const suffix = fc.constantFrom('', '', '.json', '.');
 	const byPath = fc
 		.tuple(
 			root,
@@ -185,18 +206,21 @@ function sensitiveRequests(): fc.Arbitrary<{ path: string; qs?: IDataObject; bod
 					.tuple(spelled('documentversion'), spelled('getProofingTokens'))
 					.map(([a, b]) => `${a}/${b}`),
 			),
+			suffix,
 		)
-		.map(([prefix, rest]) => ({ path: `${prefix}${rest}` }));
+		.map(([prefix, rest, end]) => ({ path: `${prefix}${rest}${end}` }));
 	const byAction = fc
 		.tuple(
 			fc.constantFrom('user', 'USER', 'usr'),
 			fc.constantFrom('getApiKey', 'GENERATEAPIKEY', 'clearApiKey'),
-			fc.constantFrom('query', 'qs', 'form'),
+			fc.constantFrom('query', 'qs', 'form', 'formData', 'json'),
 		)
 		.map(([objCode, action, where]) => {
 			const path = `/attask/api/v21.0/${objCode}`;
 			if (where === 'query') return { path: `${path}?action=${action}&method=PUT` };
 			if (where === 'qs') return { path, qs: { action, method: 'PUT' } };
+			if (where === 'formData') return { path, formData: { action, method: 'PUT' } };
+			if (where === 'json') return { path, json: { action, method: 'PUT' } };
 			return { path, body: `action=${action}&method=PUT` };
 		});
 	const byParameter = fc
@@ -239,6 +263,8 @@ test('no spelling of an endpoint that reveals a session or a credential gets the
 							headers: { 'content-type': 'application/x-www-form-urlencoded' },
 						}
 					: {}),
+				...(request.formData ? { method: 'POST', formData: request.formData } : {}),
+				...(request.json ? { method: 'POST', body: request.json } : {}),
 			} as GeneratedOptions);
 			const reached = fixture.simulator.log
 				.slice(before)
