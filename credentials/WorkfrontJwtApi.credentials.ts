@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
@@ -11,6 +12,7 @@ import { API_VERSIONS, DEFAULT_API_VERSION } from '../nodes/shared/workfront/api
 import { addSessionHeader } from './jwt/authenticateRequest';
 import { obtainAccessToken } from './jwt/obtainAccessToken';
 import { JWT_LIFETIME, REQUEST_TIMEOUT } from './jwt/credentialFields';
+import { TOKEN_FOR_FIELD, tokenToStore } from './jwt/storedToken';
 
 export class WorkfrontJwtApi implements ICredentialType {
 	name = 'workfrontJwtApi';
@@ -30,6 +32,18 @@ export class WorkfrontJwtApi implements ICredentialType {
 	};
 
 	properties: INodeProperties[] = [
+		{
+			// Adobe retired Developer Console's "Service Account (JWT)" credentials (end of life June
+			// 30, 2025, not working after March 1, 2026: developer.adobe.com/developer-console/docs/
+			// guides/authentication/ServerToServerAuthentication/migration/). Workfront's own OAuth2
+			// application with JWT is another thing, and current; Adobe's page on it reuses the
+			// retired credential's wording, which misleads.
+			displayName:
+				"This is Workfront's own OAuth2 application (in Workfront: Setup > System > OAuth2 Applications > Machine to Machine), not Adobe Developer Console's retired Service Account (JWT) credential.",
+			name: 'oauthAppNotice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'Workfront URL',
 			name: 'url',
@@ -124,6 +138,14 @@ export class WorkfrontJwtApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			// Which field values the stored token was issued for (storedToken.ts says why).
+			displayName: 'Access Token Issued For',
+			name: TOKEN_FOR_FIELD,
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	/**
@@ -137,7 +159,7 @@ export class WorkfrontJwtApi implements ICredentialType {
 			async (options) => await this.helpers.httpRequest(options),
 			credentials,
 		);
-		return accessToken === undefined ? {} : { accessToken };
+		return accessToken === undefined ? {} : tokenToStore(credentials, accessToken);
 	}
 
 	authenticate = async (
@@ -145,7 +167,21 @@ export class WorkfrontJwtApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	) => addSessionHeader(credentials, requestOptions);
 
-	// No `test` request here: n8n would send a stored token with it and skip the exchange, so a
-	// wrong Client Secret could pass. The Workfront node's `workfrontJwtApiTest` (credentialTest)
-	// always exchanges a new token, then checks it with GET session.
+	/**
+	 * **Test**: n8n runs preAuthentication first, always during a test (its CredentialsHelper), so
+	 * a token is exchanged unless the stored one was issued for these very field values and
+	 * Workfront still accepts it (GET session). Then the user of User ID is read with that token,
+	 * which only succeeds if Workfront accepts it for the API version chosen. A failed exchange
+	 * shows the exchange's own message (which field, what to do); a failed read, n8n's words for
+	 * its status. (`rules` are not given: n8n reads them from an error's `cause.response`, which
+	 * the errors of this request path do not carry.)
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'GET',
+			// Relative: addSessionHeader puts it on the credential's own origin.
+			url: '=/attask/api/{{ $credentials.apiVersion }}/user/{{ encodeURIComponent(String($credentials.userId).trim()) }}',
+			qs: { fields: 'ID' },
+		},
+	};
 }

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 
 import { WorkfrontCredentialError } from './credentialError';
 import { sensitiveEndpoint } from './sensitiveEndpoints';
+import { storedToken } from './storedToken';
 import { normaliseWorkfrontUrl } from '../../nodes/shared/workfront/url';
 
 /**
@@ -148,7 +149,9 @@ export function addSessionHeader(
 	options.followRedirect = false;
 	options.followAllRedirects = false;
 	options.maxRedirects = 0;
-	const token = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
+	// A token issued for other field values goes nowhere: the request is refused by Workfront,
+	// and n8n asks preAuthentication for a token issued for these fields.
+	const token = storedToken(credentials);
 	options.headers = { ...options.headers, sessionID: token };
 	return options;
 }

@@ -4,6 +4,7 @@ import { normaliseApiVersion } from '../../nodes/shared/workfront/apiVersions';
 import { readCredentialFields } from './credentialFields';
 import { exchangeJwtForToken, type HttpRequest } from './exchange';
 import { signAssertion } from './signAssertion';
+import { storedToken } from './storedToken';
 import {
 	exchangeOnce,
 	gateOf,
@@ -73,11 +74,6 @@ export function sessionAccepted(answer: SessionAnswer): boolean {
 	return answer.status === 200 && asObject(answer.body) !== undefined && !reportsError(answer.body);
 }
 
-export interface TokenRequest {
-	/** Always a new exchange, whatever token is stored or was issued (the credential's Test). */
-	fresh?: boolean;
-}
-
 /**
  * The whole JWT flow behind every caller's token, through the credential's gate (tokenGate.ts):
  * - a presented token (n8n asks again after any failed request of the HTTP Request node, a 404
@@ -91,42 +87,40 @@ export interface TokenRequest {
 export async function obtainAccessToken(
 	httpRequest: HttpRequest,
 	credentials: ICredentialDataDecryptedObject,
-	request: TokenRequest = {},
 ): Promise<string | undefined> {
 	const fields = readCredentialFields(credentials);
 	const gate = gateOf(credentials);
-	const presented = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
+	// A token issued for other field values (an edited User ID, Client Secret, …) is no token.
+	const presented = storedToken(credentials);
 	const held = heldFailure(gate);
 	if (held) throw held;
-	if (!request.fresh) {
-		if (presented !== '' && !isRefused(gate, presented) && !gate.exchange) {
-			const version = normaliseApiVersion(credentials.apiVersion);
-			let answer: SessionAnswer;
-			try {
-				answer = await askSession(
-					httpRequest,
-					fields.origin,
-					version,
-					presented,
-					fields.deadlineMs,
-				);
-			} catch {
-				// No answer about the token says nothing against it: the request's own failure stands
-				// (n8n reports it), rather than an exchange made on a guess.
-				return undefined;
-			}
-			if (sessionAccepted(answer)) {
-				noteAccepted(gate, presented);
-				return undefined;
-			}
-			noteRefused(gate, presented);
-			const refusedNow = heldFailure(gate);
-			if (refusedNow) throw refusedNow;
+	if (presented !== '' && !isRefused(gate, presented) && !gate.exchange) {
+		const version = normaliseApiVersion(credentials.apiVersion);
+		let answer: SessionAnswer;
+		try {
+			answer = await askSession(
+				httpRequest,
+				fields.origin,
+				version,
+				presented,
+				fields.deadlineMs,
+			);
+		} catch {
+			// No answer about the token says nothing against it: the request's own failure stands
+			// (n8n reports it), rather than an exchange made on a guess.
+			return undefined;
 		}
-		if (!gate.exchange) {
-			const reuse = reusableToken(gate);
-			if (reuse !== undefined && reuse !== presented) return reuse;
+		if (sessionAccepted(answer)) {
+			noteAccepted(gate, presented);
+			return undefined;
 		}
+		noteRefused(gate, presented);
+		const refusedNow = heldFailure(gate);
+		if (refusedNow) throw refusedNow;
+	}
+	if (!gate.exchange) {
+		const reuse = reusableToken(gate);
+		if (reuse !== undefined && reuse !== presented) return reuse;
 	}
 	return await exchangeOnce(gate, async () => {
 		const jwt = await signAssertion(fields.key, fields);

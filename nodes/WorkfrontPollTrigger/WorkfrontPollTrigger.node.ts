@@ -16,7 +16,7 @@ import { readFilterQuery } from '../shared/params/filterQuery';
 import { readObjectCode } from '../shared/params/objectCode';
 import { readReturnFields } from '../shared/params/returnFields';
 import { nameOf, objectTypeName } from '../shared/descriptions/subtitle';
-import { credentialTest, loadOptions } from '../shared/methods';
+import { loadOptions } from '../shared/methods';
 import { searchAll } from '../shared/transport/paging';
 import {
 	dateFieldFor,
@@ -42,7 +42,7 @@ export class WorkfrontPollTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'workfrontJwtApi', required: true, testedBy: 'workfrontJwtApiTest' }],
+		credentials: [{ name: 'workfrontJwtApi', required: true }],
 		properties: [
 			...objectTypeProperties,
 			{
@@ -80,7 +80,7 @@ export class WorkfrontPollTrigger implements INodeType {
 		],
 	};
 
-	methods = { loadOptions, credentialTest };
+	methods = { loadOptions };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const objCode = readObjectCode(this, 0);

@@ -12,7 +12,6 @@ import {
 } from 'n8n-workflow';
 
 import { asNodeError } from '../shared/execution/perItem';
-import { credentialTest } from '../shared/methods';
 import { actorOf, checkDelivery, eventOutput } from './deliveries';
 import { triggerProperties } from './description';
 import { readSubscribedRecordId, readSubscriptionFilters } from './subscriptionFilters';
@@ -54,14 +53,12 @@ export class WorkfrontTrigger implements INodeType {
 		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'workfrontJwtApi', required: true, testedBy: 'workfrontJwtApiTest' }],
+		credentials: [{ name: 'workfrontJwtApi', required: true }],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: triggerProperties,
 	};
-
-	methods = { credentialTest };
 
 	webhookMethods = {
 		default: {

@@ -156,7 +156,28 @@ export class N8nInstance {
 		);
 		if (install.code !== 0)
 			throw new Error(`Installing the package into n8n failed:\n${install.stderr}`);
-		return new N8nInstance(runtime, folder, await freePort());
+		const instance = new N8nInstance(runtime, folder, await freePort());
+		// n8n Cloud's rule, and what makes the package installable there: nothing comes with it.
+		const installed = instance.installedPackages();
+		if (installed.join() !== 'n8n-nodes-workfront') {
+			throw new Error(
+				`Installing the tarball brought more than the package: ${installed.join(', ')}`,
+			);
+		}
+		return instance;
+	}
+
+	/** What is in the nodes folder's node_modules after the install: package names. */
+	installedPackages(): string[] {
+		const modules = join(this.userFolder, '.n8n', 'nodes', 'node_modules');
+		return readdirSync(modules)
+			.filter((name) => !name.startsWith('.'))
+			.flatMap((name) =>
+				name.startsWith('@')
+					? readdirSync(join(modules, name)).map((inner) => `${name}/${inner}`)
+					: [name],
+			)
+			.sort();
 	}
 
 	/**

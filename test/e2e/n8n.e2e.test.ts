@@ -83,6 +83,10 @@ describe.each(N8N_VERSIONS)('n8n $n8n on Node.js $node', (version) => {
 		await simulator?.close();
 	});
 
+	test('installed from the packed tarball with --omit=dev, the package comes alone', () => {
+		expect(n8n.installedPackages()).toEqual(['n8n-nodes-workfront']);
+	});
+
 	test('create, update, get, search and delete a project', async () => {
 		const result = await run(
 			chain('wfCrud', 'CRUD', [
@@ -343,6 +347,8 @@ describe.each(N8N_VERSIONS)('n8n $n8n on Node.js $node', (version) => {
 	test('the token is stored with the credential and reused across runs', async () => {
 		const [stored] = await n8n.exportCredentials();
 		expect(simulator.state.sessions.issued).toContain(stored.data.accessToken);
+		// n8n keeps what preAuthentication returned beside the token: the fields it was issued for.
+		expect(stored.data.accessTokenFor).toMatch(/^[0-9a-f]{64}$/);
 	});
 
 	test("Test on the credential, through n8n's REST API", async () => {
@@ -356,11 +362,10 @@ describe.each(N8N_VERSIONS)('n8n $n8n on Node.js $node', (version) => {
 					credentials: { ...CREDENTIAL, type: 'workfrontJwtApi', data: credentials },
 				},
 			);
-			expect(good.body.data.status).toBe('OK');
-			expect(good.body.data.message).toMatch(
-				/^Connection successful: a new access token was exchanged at .* and Workfront accepted it/,
-			);
-			// With a valid token stored, a wrong Client Secret must still fail: Test always exchanges.
+			expect(good.body.data).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(simulator.log.at(-1)?.path).toMatch(/\/attask\/api\/v\d+\.0\/user\//);
+			// With a valid token stored (and what it was issued for), a wrong Client Secret must
+			// still fail: a token issued for other field values is no token.
 			const [stored] = await n8n.exportCredentials();
 			const withToken = await server.rest<{ data: { status: string; message: string } }>(
 				'POST',
@@ -372,6 +377,7 @@ describe.each(N8N_VERSIONS)('n8n $n8n on Node.js $node', (version) => {
 						data: {
 							...credentials,
 							accessToken: stored.data.accessToken,
+							accessTokenFor: stored.data.accessTokenFor,
 							clientSecret: 'not-the-client-secret',
 						},
 					},

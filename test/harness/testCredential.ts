@@ -1,4 +1,4 @@
-import { CredentialTestContext, ExecuteContext, RoutingNode } from 'n8n-core';
+import { ExecuteContext, RoutingNode } from 'n8n-core';
 import {
 	Workflow,
 	type ICredentialType,
@@ -11,7 +11,6 @@ import {
 import { createAdditionalData } from './additionalData';
 import type { InMemoryCredentialsHelper } from './credentialsHelper';
 import { TestNodeTypes } from './nodeTypes';
-import { NODE_TYPES } from './runWorkflow';
 
 interface TestError {
 	message?: string;
@@ -19,47 +18,17 @@ interface TestError {
 }
 
 /**
- * Presses "Test" the way n8n's CredentialsTester does when a node names the test (`testedBy`): the
- * node's credentialTest method with n8n-core's CredentialTestContext and the decrypted credential.
- */
-async function testedByNode(
-	helper: InMemoryCredentialsHelper,
-	type: ICredentialType,
-	credentialId: string,
-): Promise<INodeCredentialTestResult | undefined> {
-	for (const nodeType of Object.values(NODE_TYPES)) {
-		const entry = nodeType.description.credentials?.find(({ name }) => name === type.name);
-		if (typeof entry?.testedBy !== 'string') continue;
-		const test = nodeType.methods?.credentialTest?.[entry.testedBy];
-		if (!test) continue;
-		return await test.call(new CredentialTestContext() as never, {
-			id: credentialId,
-			name: 'Workfront test',
-			type: type.name,
-			data: helper.withDefaults(type.name, helper.get(credentialId)),
-		});
-	}
-	return undefined;
-}
-
-/**
- * Presses "Test" on a saved credential the way n8n's CredentialsTester does: the credential's own
- * `test.request` first, if it has one, as a temporary noOp node
- * whose only property routes the credential's `test.request`, run by n8n-core's RoutingNode, and
- * the same mapping of failures to the message the UI shows.
+ * Presses "Test" on a saved credential the way n8n's CredentialsTester does with a credential's
+ * `test.request`: a temporary noOp node whose only property routes that request, run by n8n-core's
+ * RoutingNode, and the same mapping of failures to the message the UI shows (the `responseCode`
+ * rules first).
  */
 export async function testCredential(
 	helper: InMemoryCredentialsHelper,
 	type: ICredentialType,
 	credentialId: string,
 ): Promise<INodeCredentialTestResult> {
-	if (!type.test)
-		return (
-			(await testedByNode(helper, type, credentialId)) ?? {
-				status: 'Error',
-				message: 'No testing function found for this credential.',
-			}
-		);
+	if (!type.test) return { status: 'Error', message: 'No testing function found for this credential.' };
 	const nodeType: INodeType = {
 		description: {
 			displayName: 'No Operation, do nothing',
@@ -124,6 +93,11 @@ export async function testCredential(
 		const error = caught as TestError;
 		if (error.cause?.response) {
 			const { status, statusText } = error.cause.response;
+			for (const rule of type.test.rules ?? []) {
+				if (rule.type === 'responseCode' && rule.properties.value === status) {
+					return { status: 'Error', message: rule.properties.message };
+				}
+			}
 			if (status < 199 || status > 299) {
 				return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
 			}

@@ -53,18 +53,79 @@ function update(changes: Record<string, unknown>) {
 }
 
 describe('the Workfront JWT API credential against the simulator', () => {
-	test('Test exchanges a new token, checks it with GET session and says what it checked', async () => {
+	test('Test exchanges a token, then reads the user of User ID with it', async () => {
 		const result = await pressTest();
-		expect(result).toEqual({
-			status: 'OK',
-			message: `Connection successful: a new access token was exchanged at ${simulator.origin} and Workfront accepted it as user ${USER_ID} (API v21.0).`,
-		});
+		// n8n's own words for a passing request test (CredentialsTester).
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(simulator.counters.exchanges).toBe(1);
 		expect(simulator.log.map(({ path }) => path)).toEqual([
 			'/integrations/oauth2/api/v1/jwt/exchange',
-			'/attask/api/v21.0/session',
+			`/attask/api/v21.0/user/${USER_ID}`,
 		]);
+		expect(helper.get(CREDENTIAL_ID).accessTokenFor).toMatch(/^[0-9a-f]{64}$/);
 		expectNoSecrets(result, allSecrets());
+	});
+
+	test('Test with a stored token issued for these fields checks it (GET session) and does not exchange', async () => {
+		await pressTest();
+		const result = await pressTest();
+		expect(result.status).toBe('OK');
+		expect(simulator.counters.exchanges).toBe(1);
+		expect(simulator.log.map(({ path }) => path).slice(2)).toEqual([
+			'/attask/api/v21.0/session',
+			`/attask/api/v21.0/user/${USER_ID}`,
+		]);
+	});
+
+	test.each([
+		// n8n's words for these statuses (NodeApiError); an exchange that fails has the credential's own.
+		[404, 1, /could not be found/],
+		[403, 1, /Forbidden/],
+		// A 401 makes n8n ask for a new token and try once more; refused again, the test fails.
+		[401, 2, /Authorization failed/],
+	])('Test fails on an answer of HTTP %i after the exchange', async (status, times, message) => {
+		simulator.failNext(times, status, { path: /\/user\// });
+		const result = await pressTest();
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(message);
+		expectNoSecrets(result, allSecrets());
+	});
+
+	test('a token issued for other field values is never sent: an edited User ID gets its own token', async () => {
+		const context = createExecuteContext(helper, CREDENTIAL_ID);
+		const read = async () =>
+			await context.helpers.httpRequestWithAuthentication.call(context, 'workfrontJwtApi', {
+				url: '/attask/api/v21.0/proj/count',
+			});
+		await read();
+		const first = String(helper.get(CREDENTIAL_ID).accessToken);
+		const otherUser = 'user0000000000000000000000000002';
+		simulator.registerApplication({
+			...simulator.state.applications.find(String(helper.get(CREDENTIAL_ID).clientId))!.app,
+			keys: [
+				{ userId: USER_ID, pem: rsaPair().publicPem },
+				{ userId: otherUser, pem: rsaPair().publicPem },
+			],
+		});
+		update({ userId: otherUser });
+		await read();
+		const second = String(helper.get(CREDENTIAL_ID).accessToken);
+		expect(second).not.toBe(first);
+		expect(simulator.counters.exchanges).toBe(2);
+		// After the edit the old token went nowhere: the request was sent without one (Workfront
+		// refused it, nothing done), then with a token issued for the new User ID.
+		expect(simulator.log.map(({ path, status }) => `${status} ${path}`)).toEqual([
+			'200 /integrations/oauth2/api/v1/jwt/exchange',
+			'200 /attask/api/v21.0/proj/count',
+			'401 /attask/api/v21.0/proj/count',
+			'200 /integrations/oauth2/api/v1/jwt/exchange',
+			'200 /attask/api/v21.0/proj/count',
+		]);
+		const lastJwt = String(simulator.state.exchangeRequests.at(-1)?.jwt);
+		const claims = JSON.parse(Buffer.from(lastJwt.split('.')[1], 'base64url').toString()) as {
+			sub: string;
+		};
+		expect(claims.sub).toBe(otherUser);
 	});
 
 	test('Test always exchanges: a stored, valid token does not hide a wrong Client Secret', async () => {
@@ -297,6 +358,9 @@ describe('each way the exchange can fail has its own message, and none reveals a
 	});
 });
 
+/** What the credential stores beside a token: which field values it was issued for. */
+const ISSUED_FOR = expect.stringMatching(/^[0-9a-f]{64}$/) as unknown as string;
+
 describe('the exchange tolerates the answers Workfront might give', () => {
 	test.each([
 		[
@@ -320,7 +384,7 @@ describe('the exchange tolerates the answers Workfront might give', () => {
 			},
 			helper.get(CREDENTIAL_ID),
 		);
-		expect(output).toEqual({ accessToken: 'tok-a-0001' });
+		expect(output).toEqual({ accessToken: 'tok-a-0001', accessTokenFor: ISSUED_FOR });
 	});
 
 	test('JSON sent as text/plain', async () => {
@@ -336,7 +400,7 @@ describe('the exchange tolerates the answers Workfront might give', () => {
 			{ helpers: { httpRequest } },
 			helper.get(CREDENTIAL_ID),
 		);
-		expect(output).toEqual({ accessToken: 'tok-b-0002' });
+		expect(output).toEqual({ accessToken: 'tok-b-0002', accessTokenFor: ISSUED_FOR });
 	});
 });
 

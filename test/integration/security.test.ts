@@ -170,7 +170,7 @@ describe('a redirect to another origin is never followed with the token', () => 
 	);
 
 	test('the credential test does not follow a redirect', async () => {
-		redirectNext(307, /\/session$/);
+		redirectNext(307, /\/user\//);
 		const result = await testCredential(fixture.helper, new WorkfrontJwtApi(), CREDENTIAL_ID);
 		expect(result.status).toBe('Error');
 		expect(other.seen).toEqual([]);

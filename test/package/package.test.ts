@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,7 +11,7 @@ beforeAll(() => {
 	}
 });
 
-test('the built credential loads with plain CommonJS require and signs with jose', () => {
+test('the built credential loads with plain CommonJS require and signs with the bundled jose', () => {
 	const stdout = execFileSync(process.execPath, [join(__dirname, 'loadDist.js'), ROOT], {
 		encoding: 'utf8',
 	});
@@ -23,8 +23,48 @@ test('the built credential loads with plain CommonJS require and signs with jose
 	};
 	expect(result.node).toBe(process.version);
 	expect(result.name).toBe('workfrontJwtApi');
-	expect(result.output).toEqual({ accessToken: 'token-from-stand-in' });
+	expect(result.output).toEqual({
+		accessToken: 'token-from-stand-in',
+		accessTokenFor: expect.stringMatching(/^[0-9a-f]{64}$/),
+	});
 	expect(result.header).toEqual({ alg: 'RS256', typ: 'JWT' });
+});
+
+/** Every file of dist/, as path → text. */
+function distFiles(dir = join(ROOT, 'dist')): Array<[string, string]> {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return distFiles(path);
+		return entry.name.endsWith('.js')
+			? [[path, readFileSync(path, 'utf8')] as [string, string]]
+			: [];
+	});
+}
+
+test('dist needs nothing at run time but n8n-workflow (the peer dependency) and Node.js itself', () => {
+	const needed = new Set<string>();
+	for (const [, text] of distFiles()) {
+		for (const [, module] of text.matchAll(/require\(["']([^"']+)["']\)/g)) {
+			if (!module.startsWith('.')) needed.add(module);
+		}
+	}
+	expect([...needed].sort()).toEqual(['n8n-workflow', 'node:crypto']);
+	const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+		dependencies?: object;
+		peerDependencies?: object;
+	};
+	expect(manifest.dependencies ?? {}).toEqual({});
+	expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+});
+
+test('jose is bundled into the signer with its licence notice, and only there', () => {
+	const withJose = distFiles().filter(([, text]) => text.includes('SignJWT'));
+	expect(withJose.map(([path]) => path.slice(ROOT.length + 1))).toEqual([
+		'dist/credentials/jwt/signAssertion.js',
+	]);
+	expect(withJose[0][1]).toMatch(
+		/Bundled: jose \d+\.\d+\.\d+[\s\S]*The MIT License[\s\S]*Filip Skokan/,
+	);
 });
 
 test('every path in the n8n field of package.json exists in dist', () => {
@@ -67,4 +107,34 @@ test('npm pack ships only dist, README, LICENSE, package.json and the index.js e
 	} finally {
 		rmSync(cache, { recursive: true, force: true });
 	}
+});
+
+test("eslint.config.mjs is n8n's own (strict mode: `n8n-node lint` refuses any other)", () => {
+	const template = readFileSync(
+		join(
+			ROOT,
+			'node_modules/@n8n/node-cli/dist/template/templates/shared/default/eslint.config.mjs',
+		),
+		'utf8',
+	);
+	const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();
+	expect(normalised(readFileSync(join(ROOT, 'eslint.config.mjs'), 'utf8'))).toBe(
+		normalised(template),
+	);
+	const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+		n8n: { strict: boolean };
+		scripts: Record<string, string>;
+	};
+	expect(manifest.n8n.strict).toBe(true);
+	// What ships is linted with it; only tests, benchmarks and scripts use eslint.dev.config.mjs.
+	expect(manifest.scripts.lint).toMatch(/^eslint nodes credentials package\.json &&/);
+});
+
+test('the release workflow publishes with npm provenance, after CI, from GitHub Actions', () => {
+	const workflow = readFileSync(join(ROOT, '.github/workflows/release.yml'), 'utf8');
+	expect(workflow).toMatch(/id-token: write/);
+	expect(workflow).toMatch(/npm publish --provenance --access public/);
+	expect(workflow).toMatch(/needs: test/);
+	expect(workflow).toMatch(/run: bash \.ci\/run/);
+	expect(workflow).toMatch(/run: npm run scan/);
 });

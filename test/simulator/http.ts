@@ -54,7 +54,7 @@ export function apiError(status: number, errorClass: string, message: string): S
 }
 
 export function formParams(request: SimRequest): URLSearchParams {
-	if (request.contentType.startsWith('application/x-www-form-urlencoded')) {
+	if (request.contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
 		return new URLSearchParams(request.rawBody.toString('utf8'));
 	}
 	return new URLSearchParams();

@@ -19,6 +19,19 @@ export interface StartOptions extends Partial<SimulatorOptions> {
 }
 
 /** A running Workfront simulator on 127.0.0.1. */
+/**
+ * An application's keys act as users of the instance (Adobe, "Configure OAuth 2.0 applications":
+ * the JWT's `sub` is the ID of a Workfront user), so each such user exists as a USER record.
+ */
+function registerWithUsers(state: SimulatorState, app: OAuthApplication): void {
+	state.applications.register(app);
+	for (const { userId } of app.keys) {
+		if (!state.store.get('USER', userId)) {
+			state.store.insert('USER', { ID: userId, name: 'API User', isActive: true });
+		}
+	}
+}
+
 export class WorkfrontSimulator {
 	private constructor(
 		readonly state: SimulatorState,
@@ -29,7 +42,7 @@ export class WorkfrontSimulator {
 	static async start(options: StartOptions = {}): Promise<WorkfrontSimulator> {
 		const { applications = [], port = 0, host = '127.0.0.1', ...simOptions } = options;
 		const state = new SimulatorState(simOptions);
-		for (const app of applications) state.applications.register(app);
+		for (const app of applications) registerWithUsers(state, app);
 		const server = createSimulatorServer(state, apiRoutes);
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
@@ -52,7 +65,7 @@ export class WorkfrontSimulator {
 	}
 
 	registerApplication(app: OAuthApplication): void {
-		this.state.applications.register(app);
+		registerWithUsers(this.state, app);
 	}
 
 	/** The next `times` matching requests get this answer instead of the real one. */

@@ -10,7 +10,7 @@ export interface UploadedFile {
 /** A multipart/form-data body split into its parts; file bytes are views on the body, not copies. */
 export function parseMultipart(body: Buffer, contentType: string): UploadedFile[] {
 	const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
-	if (!contentType.startsWith('multipart/form-data') || !boundary) {
+	if (!contentType.toLowerCase().startsWith('multipart/form-data') || !boundary) {
 		throw invalidParameter('An upload must be sent as multipart/form-data');
 	}
 	const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);

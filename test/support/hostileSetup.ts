@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { CREDENTIAL_ID } from '../harness/runWorkflow';
 import { OtherOrigin } from './otherOrigin';
 import { WorkfrontFixture } from './workfrontNode';
+import { tokenToStore } from '../../credentials/jwt/storedToken';
 
 /** What a hostile-server test works with: a fresh Workfront, and another origin that must see nothing. */
 export interface HostileSetup {
@@ -46,6 +47,15 @@ export function useHostileSetup(use: (setup: HostileSetup) => void): void {
 }
 
 /** Changes fields of the fixture's stored credential, keeping the others. */
+/**
+ * Changes the stored credential. A token put in is stored as the credential's preAuthentication
+ * stores one, with the field values it was issued for (storedToken.ts), unless the change says
+ * otherwise.
+ */
 export function updateCredential(fixture: WorkfrontFixture, changes: IDataObject): void {
-	fixture.helper.set(CREDENTIAL_ID, { ...fixture.helper.get(CREDENTIAL_ID), ...changes } as never);
+	const data = { ...fixture.helper.get(CREDENTIAL_ID), ...changes };
+	if (typeof changes.accessToken === 'string' && changes.accessTokenFor === undefined) {
+		Object.assign(data, tokenToStore(data as never, changes.accessToken));
+	}
+	fixture.helper.set(CREDENTIAL_ID, data as never);
 }

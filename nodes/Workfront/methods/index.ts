@@ -2,7 +2,7 @@ import { loadOptions as sharedLoadOptions } from '../../shared/methods';
 import { getActionArguments, getActions } from './actions';
 import * as baseResourceMapping from './resourceMapping';
 
-export { credentialTest, listSearch } from '../../shared/methods';
+export { listSearch } from '../../shared/methods';
 
 /** The shared pickers, plus the Execute Action list that follows Workfront's metadata. */
 export const loadOptions = { ...sharedLoadOptions, getActions };

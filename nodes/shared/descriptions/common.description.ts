@@ -121,19 +121,16 @@ export function batchOptions(withAtomic: boolean): INodeProperties[] {
 
 /** A field of the chosen object type, picked from Workfront's metadata or given by expression. */
 export function fieldPicker(about: string): INodeProperties {
-	// n8n's wording for every dynamic list, after what the field is for.
-	const description = `${about} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`;
 	return {
 		displayName: 'Field Name or ID',
 		name: 'field',
-		// The rule wants a literal description; this one is composed and ends with n8n's sentence.
-		// eslint-disable-next-line n8n-nodes-base/node-param-description-missing-from-dynamic-options
 		type: 'options',
 		typeOptions: {
 			loadOptionsMethod: 'getFields',
 			loadOptionsDependsOn: ['objectType', 'objectCode'],
 		},
 		default: '',
-		description,
+		// n8n's wording for every dynamic list, after what the field is for.
+		description: `${about} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
 	};
 }

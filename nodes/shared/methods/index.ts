@@ -1,4 +1,3 @@
 /** The pickers and the credential test every Workfront node offers. */
-export * as credentialTest from './credentialTest';
 export * as listSearch from './listSearch';
 export * as loadOptions from './loadOptions';

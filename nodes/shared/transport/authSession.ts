@@ -17,6 +17,7 @@ import {
 	reportRefusedToken,
 } from '../../../credentials/jwt/obtainAccessToken';
 import { forgetGates } from '../../../credentials/jwt/tokenGate';
+import { storedToken } from '../../../credentials/jwt/storedToken';
 
 export interface RawResponse {
 	statusCode: number;
@@ -123,8 +124,8 @@ async function send(
 	)) as RawResponse;
 }
 
-const tokenOf = (credentials: ICredentialDataDecryptedObject) =>
-	typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
+/** The stored token, if it was issued for the credential's fields as they are now. */
+const tokenOf = (credentials: ICredentialDataDecryptedObject) => storedToken(credentials);
 
 /**
  * Sends the request with an empty token, so that n8n runs the credential's preAuthentication:
@@ -141,26 +142,26 @@ async function sendForNewToken(
 	itemIndex: number,
 ): Promise<SessionResponse> {
 	const handed = { ...credentials, accessToken: '' };
-	try {
-		const response = await send(context, options, handed, key);
-		const token = tokenOf(handed);
-		// n8n stored the new token with the credential; this run uses it without reading it back.
-		if (token !== '') keepRunToken(context, { ...handed });
-		noteAnswered(state, credentials, token, response);
-		if (isAuthenticationFailure(response)) state.refusedFresh = executionOf(context);
-		return { response, token };
-	} catch (error) {
-		if (tokenOf(handed) === '') {
-			// No token came, so the request was never sent. Said as the credential said it: its words
-			// may quote Workfront ("timed out"), and must not be read as a network failure of the
-			// request, which would report a write as possibly applied.
-			throw exchangeFailure(context, error, itemIndex);
-		}
+	const sent = await send(context, options, handed, key).then(
+		(response) => ({ ok: true as const, response }),
+		(error: unknown) => ({ ok: false as const, error }),
+	);
+	const token = tokenOf(handed);
+	if (!sent.ok) {
+		// No token came, so the request was never sent. Said as the credential said it: its words
+		// may quote Workfront ("timed out"), and must not be read as a network failure of the
+		// request, which would report a write as possibly applied.
+		if (token === '') throw exchangeFailure(context, sent.error, itemIndex);
 		keepRunToken(context, { ...handed });
-		// As n8n threw it (a NodeApiError); the transport turns it into the user's message.
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		throw error;
+		// As n8n failed it: the transport's one classifier (transportFailure) words it for the user,
+		// with what it says of a write whose fate is unknown.
+		throw sent.error;
 	}
+	// n8n stored the new token with the credential; this run uses it without reading it back.
+	if (token !== '') keepRunToken(context, { ...handed });
+	noteAnswered(state, credentials, token, sent.response);
+	if (isAuthenticationFailure(sent.response)) state.refusedFresh = executionOf(context);
+	return { response: sent.response, token };
 }
 
 function exchangeFailure(

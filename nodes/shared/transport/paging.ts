@@ -54,7 +54,9 @@ function pageFailure(
 	error: unknown,
 	itemIndex: number,
 	where: { page: number; pages: number; first: number; size: number },
-): Error {
+): NodeApiError | NodeOperationError {
+	// A cancellation (this page stopped because another failed) passes through unchanged.
+	if (error instanceof RequestCancelled) return error;
 	const which = `Reading page ${where.page} of ${where.pages} (records ${where.first + 1} to ${where.first + where.size}) failed; the other pages were stopped and nothing was output.`;
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.description = [which, error.description].filter(Boolean).join(' ');
@@ -113,9 +115,6 @@ export async function searchAll(
 			try {
 				pages[index] = await readPage(first, size, signal);
 			} catch (error) {
-				// A cancellation (a NodeOperationError) passes through unchanged.
-				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-				if (error instanceof RequestCancelled) throw error;
 				throw pageFailure(context, error, options.itemIndex, {
 					page: index + 2,
 					pages: offsets.length + 1,

@@ -1,7 +1,6 @@
 // The one way the nodes reach Workfront's REST API: a request's address and options, then its
 // attempts with the credential's session, same-origin redirects, safe retries and clear errors.
 
-import type FormData from 'form-data';
 import {
 	type IDataObject,
 	NodeOperationError,
@@ -13,6 +12,7 @@ import { redactValue } from '../../../credentials/jwt/credentialError';
 import { redirectTarget } from '../../../credentials/jwt/exchange';
 import { OWN_REQUEST } from '../../../credentials/jwt/authenticateRequest';
 import { sendWithSession, type RawResponse } from './authSession';
+import type { MultipartBody } from './multipart';
 import {
 	type QueryParams,
 	readConnection,
@@ -23,9 +23,9 @@ import {
 import { toNodeApiError, hintForFailure, transportFailure } from './errors';
 import { networkCode, TIMEOUT_CODE } from './networkFailures';
 import {
-	pause,
 	untilAborted,
 	backoffMs,
+	pause,
 	RETRY,
 	retryAfterMs,
 	shouldRetryNetworkError,
@@ -72,8 +72,8 @@ export interface WorkfrontRequest {
 	kind?: RequestKind;
 	/** The path is relative to the Workfront host (e.g. a document's downloadURL), not the API. */
 	fromOrigin?: boolean;
-	/** A multipart body, made anew for every attempt: a stream can be sent only once. */
-	multipart?: () => FormData;
+	/** A multipart body (multipart.ts); bytes, so a redirect can send them again. */
+	multipart?: MultipartBody;
 	/** Answer with the raw bytes (a download) instead of JSON. */
 	binary?: boolean;
 	/** Bytes expected to go up or down, when known: the timeout grows with them. */
@@ -130,8 +130,14 @@ export function buildOptions(
 			: { encoding: 'text' as const, json: true }),
 	};
 	if (request.multipart) {
-		const form = request.multipart();
-		return { ...common, method: request.method, url, body: form, headers: form.getHeaders() };
+		const { body, contentType } = request.multipart;
+		return {
+			...common,
+			method: request.method,
+			url,
+			body,
+			headers: { 'Content-Type': contentType, 'Content-Length': String(body.length) },
+		};
 	}
 	if (Buffer.byteLength(url) <= MAX_URI_BYTES || url !== requestUrl(connection, request)) {
 		return { ...common, method: request.method, url, body: request.body };
@@ -246,10 +252,14 @@ function stopSignals(context: WorkfrontContext, request: WorkfrontRequest): Abor
 	);
 }
 
+/** What one attempt came to: an answer, or what went wrong, for workfrontCall to word. */
+type Attempt = { ok: true; answer: WorkfrontAnswer } | { ok: false; failure: unknown };
+
 /**
  * One attempt with its deadline. The abort signal goes to n8n both as the request's own and as
  * the execution's cancel signal, which n8n-core puts in its place for node requests; the
  * execution's own cancel signal is kept in, so a stopped execution still stops the request.
+ * A failure is returned, not thrown: only workfrontCall turns it into the node's error.
  */
 async function sendAttempt(
 	context: WorkfrontContext,
@@ -257,12 +267,14 @@ async function sendAttempt(
 	request: WorkfrontRequest,
 	url: string,
 	itemIndex: number,
-): Promise<WorkfrontAnswer> {
+): Promise<Attempt> {
 	const deadline = attemptDeadlineMs(connection, request);
 	const timer = new AbortController();
-	const timeout = setTimeout(
+	const finished = new AbortController();
+	// n8n's timer (pause), ended with the attempt by `finished`.
+	void pause(deadline, finished.signal).then(
 		() => timer.abort(new AttemptTimedOut(`No answer within ${deadline} ms`)),
-		deadline,
+		() => undefined,
 	);
 	const signal = AbortSignal.any([timer.signal, ...stopSignals(context, request)]);
 	const caller = Object.create(context, {
@@ -281,31 +293,26 @@ async function sendAttempt(
 			),
 			signal,
 		);
-		if (request.binary) {
-			// Within this attempt's deadline: a body that trickles for ever ends with it.
-			const limit =
-				response.statusCode < 300
-					? (request.maxBytes ?? Number.MAX_SAFE_INTEGER)
-					: MAX_ERROR_BODY_BYTES;
-			const body = await untilAborted(readBounded(response, limit), signal).catch(
-				(error: unknown) => {
-					destroyStream(response.body);
-					throw error;
-				},
-			);
-			if (body === undefined) throw tooLarge(context, limit, itemIndex);
-			return { ...response, body, token };
-		}
-		return { ...response, token };
+		if (!request.binary) return { ok: true, answer: { ...response, token } };
+		// Within this attempt's deadline: a body that trickles for ever ends with it.
+		const limit =
+			response.statusCode < 300
+				? (request.maxBytes ?? Number.MAX_SAFE_INTEGER)
+				: MAX_ERROR_BODY_BYTES;
+		const body = await untilAborted(readBounded(response, limit), signal).catch(
+			(error: unknown) => {
+				destroyStream(response.body);
+				return error instanceof Error ? error : new Error(String(error));
+			},
+		);
+		if (body instanceof Error) return { ok: false, failure: body };
+		if (body === undefined) return { ok: false, failure: tooLarge(context, limit, itemIndex) };
+		return { ok: true, answer: { ...response, body, token } };
 	} catch (error) {
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		if (request.signal?.aborted) throw new RequestCancelled(context.getNode());
-		// Both are classified by the caller (transportFailure), which makes the node error.
-		if (timer.signal.aborted) throw timer.signal.reason;
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		throw error;
+		// A spent deadline is told by its own signal, whatever the HTTP client threw when it fired.
+		return { ok: false, failure: timer.signal.aborted ? timer.signal.reason : error };
 	} finally {
-		clearTimeout(timeout);
+		finished.abort();
 	}
 }
 
@@ -319,12 +326,9 @@ async function waitBeforeRetry(
 	milliseconds: number,
 ): Promise<void> {
 	const signals = stopSignals(context, request);
-	try {
-		await pause(milliseconds, signals.length > 0 ? AbortSignal.any(signals) : undefined);
-	} catch {
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		throw new RequestCancelled(context.getNode());
-	}
+	const stop = signals.length > 0 ? AbortSignal.any(signals) : undefined;
+	await pause(milliseconds, stop).catch(() => undefined);
+	if (stop?.aborted) throw new RequestCancelled(context.getNode());
 }
 
 function headerOf(headers: Record<string, unknown> | undefined, name: string): unknown {
@@ -390,22 +394,20 @@ export async function workfrontCall(
 
 	for (let attempt = 1; ; attempt += 1) {
 		if (request.signal?.aborted) throw new RequestCancelled(context.getNode());
-		let answer: WorkfrontAnswer;
-		try {
-			answer = await sendAttempt(context, connection, request, url, itemIndex);
-		} catch (error) {
-			// A cancellation (a NodeOperationError) passes through unchanged.
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-			if (error instanceof RequestCancelled) throw error;
-			const code = networkCode(error);
+		const sent = await sendAttempt(context, connection, request, url, itemIndex);
+		if (!sent.ok) {
+			if (request.signal?.aborted) throw new RequestCancelled(context.getNode());
+			const code = networkCode(sent.failure);
 			if (code === TIMEOUT_CODE) timeouts += 1;
 			const tries = code === TIMEOUT_CODE ? RETRY.maxTimeoutAttempts : RETRY.maxAttempts;
 			if (attempt < maxAttempts && timeouts < tries && shouldRetryNetworkError(code, kind)) {
 				await waitBeforeRetry(context, request, backoffMs(attempt));
 				continue;
 			}
-			throw transportFailure(context.getNode(), error, kind, itemIndex);
+			// A cancellation or an error the transport worded (NodeOperationError) passes unchanged.
+			throw transportFailure(context.getNode(), sent.failure, kind, itemIndex);
 		}
+		const answer = sent.answer;
 
 		const status = answer.statusCode;
 		const redirected =

@@ -1,3 +1,5 @@
+import * as workflow from 'n8n-workflow';
+
 import { mayRepeat } from './networkFailures';
 
 /**
@@ -70,15 +72,29 @@ export async function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Pr
 	}
 }
 
-/** Waits `milliseconds`, or less when `signal` aborts first (then rejects with its reason). */
-export async function pause(milliseconds: number, signal?: AbortSignal): Promise<void> {
-	let timer: NodeJS.Timeout | undefined;
-	const elapsed = new Promise<void>((resolve) => {
-		timer = setTimeout(resolve, milliseconds);
-	});
-	try {
-		await (signal ? untilAborted(elapsed, signal) : elapsed);
-	} finally {
-		clearTimeout(timer);
-	}
+type Sleep = (milliseconds: number, signal?: AbortSignal) => Promise<void>;
+
+/** n8n-workflow's timers, as each major version offers them. */
+export interface TimerHelpers {
+	sleep: Sleep;
+	sleepWithAbort?: Sleep;
 }
+
+/**
+ * Waits `milliseconds`, or less when `signal` aborts first (then rejects with its reason). The
+ * timer is n8n's, as n8n Cloud's rules want (no setTimeout in a community node): n8n-workflow 1.x
+ * has sleepWithAbort, which clears its timer on abort; 2.x removed it and its `sleep` takes the
+ * signal itself (@n8n/utils/sleep). Older 1.x's `sleep` ignores a signal, so the wait is also
+ * raced against it: the caller is released on abort whichever n8n runs it.
+ */
+export function pauseWith(helpers: TimerHelpers): Sleep {
+	return async (milliseconds, signal) => {
+		const timer =
+			signal && typeof helpers.sleepWithAbort === 'function'
+				? helpers.sleepWithAbort(milliseconds, signal)
+				: helpers.sleep(milliseconds, signal);
+		await (signal ? untilAborted(timer, signal) : timer);
+	};
+}
+
+export const pause = pauseWith(workflow as unknown as TimerHelpers);

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 
 import { NodeHelpers, Workflow, type INode, type INodeType } from 'n8n-workflow';
 
+import * as document from '../../../nodes/Workfront/actions/document/Document.resource';
+import * as record from '../../../nodes/Workfront/actions/record/Record.resource';
 import { Workfront } from '../../../nodes/Workfront/Workfront.node';
+import {
+	nameOf,
+	objectTypeName,
+	optionNames,
+} from '../../../nodes/shared/descriptions/subtitle';
 import { WorkfrontPollTrigger } from '../../../nodes/WorkfrontPollTrigger/WorkfrontPollTrigger.node';
 import { WorkfrontTrigger } from '../../../nodes/WorkfrontTrigger/WorkfrontTrigger.node';
 import { TestNodeTypes } from '../../harness/nodeTypes';
@@ -64,6 +71,18 @@ describe('canvas subtitles read as the panel names things', () => {
 		[{ resource: 'customApiCall', method: 'GET', path: 'work/myWork' }, 'GET work/myWork'],
 	])('Workfront %j', (parameters, expected) => {
 		expect(subtitle('n8n-nodes-workfront.workfront', parameters)).toBe(expected);
+	});
+
+	// The subtitle is written out in Workfront.node.ts (n8n's rules want a literal); it must name
+	// every operation and object type the panel lists, so it is compared with one built from them.
+	test('the written-out subtitle is the one the operation and object type lists give', () => {
+		const operations = nameOf('$parameter["operation"]', {
+			...optionNames(record.description, 'operation'),
+			...optionNames(document.description, 'operation'),
+		});
+		expect(new Workfront().description.subtitle).toBe(
+			`={{ $parameter["resource"] === "customApiCall" ? $parameter["method"] + " " + $parameter["path"] : ${operations} + ": " + ($parameter["resource"] === "document" ? "Document" : ${objectTypeName}) }}`,
+		);
 	});
 
 	test('the triggers', () => {

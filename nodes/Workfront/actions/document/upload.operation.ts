@@ -1,4 +1,3 @@
-import FormData from 'form-data';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -13,6 +12,7 @@ import { readObjectCode } from '../../../shared/params/objectCode';
 import { forEachItem } from '../../../shared/execution/perItem';
 import { readReturnFields } from '../../../shared/params/returnFields';
 import { workfrontRequest } from '../../../shared/transport/request';
+import { isHeaderSafeMimeType, multipartFile } from '../../../shared/transport/multipart';
 import {
 	optionsCollection,
 	recordLocator,
@@ -119,7 +119,7 @@ async function nextVersionLabel(
 /**
  * Uploads the item's file (multipart, part `uploadedFile`, with file name and type) and turns the
  * returned handle into a Document, or into a new version of one. The file is read into memory once
- * and form-data streams that buffer, so it is not copied again.
+ * and copied once more into the request body (multipart.ts says why).
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -137,20 +137,31 @@ export async function execute(
 			uploadAs === 'newDocument'
 				? readRecordId(this, itemIndex, 'objectId', 'Attach To')
 				: readRecordId(this, itemIndex, 'documentId', 'Document');
+		if (!isHeaderSafeMimeType(file.mimeType)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The file's MIME type is not one: ${JSON.stringify(file.mimeType.slice(0, 100))}`,
+				{
+					itemIndex,
+					description:
+						'A MIME type looks like type/subtype, e.g. application/pdf, with no line breaks. Set it where the file is made (e.g. Options > MIME Type), or leave it empty for application/octet-stream.',
+				},
+			);
+		}
+		const multipart = multipartFile({ field: 'uploadedFile', ...file });
+		if (multipart === undefined) {
+			throw new NodeOperationError(this.getNode(), 'The file could not be put in an upload', {
+				itemIndex,
+				description:
+					'Every multipart boundary drawn (128 random bits each) occurs in the file itself, which only a file made to contain them does.',
+			});
+		}
 		const { handle } = await workfrontRequest<{ handle: string }>(this, {
 			method: 'POST',
 			path: 'upload',
 			itemIndex,
-			transferBytes: file.data.length,
-			multipart: () => {
-				const form = new FormData();
-				form.append('uploadedFile', file.data, {
-					filename: file.fileName,
-					contentType: file.mimeType,
-					knownLength: file.data.length,
-				});
-				return form;
-			},
+			transferBytes: multipart.body.length,
+			multipart,
 		});
 		try {
 			if (uploadAs === 'newVersion') {

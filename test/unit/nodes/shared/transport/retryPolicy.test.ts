@@ -1,4 +1,6 @@
 import {
+	pauseWith,
+	type TimerHelpers,
 	backoffMs,
 	RETRY,
 	retryAfterMs,
@@ -49,4 +51,41 @@ describe('how long to wait', () => {
 		expect([1, 2, 3].map((attempt) => backoffMs(attempt, () => 1))).toEqual([250, 500, 1000]);
 		expect(backoffMs(20, () => 1)).toBe(RETRY.maxDelayMs);
 	});
+});
+
+describe("pause: n8n's timer, on every n8n-workflow", () => {
+	// The three shapes: 1.x (sleepWithAbort), 2.x (sleep takes the signal, sleepWithAbort gone),
+	// and older 1.x (sleep alone, ignoring any signal). Timers here are the test's own.
+	const plainSleep = async (ms: number) =>
+		await new Promise<void>((resolve) => {
+			setTimeout(resolve, ms);
+		});
+	const abortableSleep = async (ms: number, signal?: AbortSignal) =>
+		await new Promise<void>((resolve, reject) => {
+			const timer = setTimeout(resolve, ms);
+			signal?.addEventListener('abort', () => {
+				clearTimeout(timer);
+				reject(new Error('cancelled'));
+			});
+		});
+	const shapes: Array<[string, TimerHelpers]> = [
+		['n8n-workflow 1.x', { sleep: plainSleep, sleepWithAbort: abortableSleep }],
+		['n8n-workflow 2.x', { sleep: abortableSleep }],
+		['older n8n-workflow 1.x', { sleep: plainSleep }],
+	];
+
+	test.each(shapes)(
+		'%s: waits, and an abort releases the caller at once',
+		async (_name, helpers) => {
+			const wait = pauseWith(helpers);
+			await expect(wait(5)).resolves.toBeUndefined();
+			await expect(wait(5, new AbortController().signal)).resolves.toBeUndefined();
+			const stop = new AbortController();
+			const reason = new Error('stopped');
+			const waiting = wait(60_000, stop.signal);
+			stop.abort(reason);
+			// Released with the signal's reason long before the minute (Jest's timeout would say).
+			await expect(waiting).rejects.toBe(reason);
+		},
+	);
 });
