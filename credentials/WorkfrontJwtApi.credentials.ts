@@ -71,6 +71,7 @@ export class WorkfrontJwtApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
+			hint: 'Workfront: Setup > System > OAuth2 Applications > your application',
 			description:
 				'In Workfront: Setup > System > OAuth2 Applications > your Machine to Machine application (server authentication with JWT) > Client ID',
 		},
@@ -90,6 +91,7 @@ export class WorkfrontJwtApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
+			hint: "Workfront: the OAuth2 application's details",
 			description:
 				'In the OAuth2 application details in Workfront (Setup > System > OAuth2 Applications > your application > Customer ID). Sent as the JWT issuer (iss).',
 		},
@@ -99,6 +101,7 @@ export class WorkfrontJwtApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
+			hint: "The 32 characters in the address bar when the user's page is open in Workfront",
 			description:
 				'The ID of the Workfront user who uploaded the public key to the application; n8n acts as this user. Open the user in Workfront: the ID is the 32 characters in the address bar. Sent as the JWT subject (sub).',
 		},

@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 import { WorkfrontCredentialError } from './credentialError';
 import { sensitiveEndpoint } from './sensitiveEndpoints';
 import { storedToken } from './storedToken';
+import { credentialCallDeadlineMs, readRequestTimeoutMs } from './credentialFields';
 import { normaliseWorkfrontUrl } from '../../nodes/shared/workfront/url';
 
 /**
@@ -143,6 +144,16 @@ export function addSessionHeader(
 		!ABSOLUTE_URL.test(url === undefined || url === null ? '' : String(url))
 	) {
 		options.baseURL = origin;
+		// A relative URL is the credential's own Test request (n8n's nodes and this package send
+		// whole URLs): n8n gives it no deadline, so it gets the credential's, for its whole answer
+		// (a server that trickles a byte at a time would otherwise hold Test for ever).
+		const deadline = AbortSignal.timeout(
+			credentialCallDeadlineMs(readRequestTimeoutMs(credentials.requestTimeout)),
+		);
+		const given = (options as { abortSignal?: AbortSignal }).abortSignal;
+		(options as { abortSignal?: AbortSignal }).abortSignal = given
+			? AbortSignal.any([given, deadline])
+			: deadline;
 	}
 	// Both option shapes: n8n's own (IHttpRequestOptions) and the request-library one.
 	options.disableFollowRedirect = true;

@@ -85,6 +85,8 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		issuesPerProject: 3,
 		hoursPerTask: 2,
 		users: 25,
+		// Dated around today: the samples filter on "last 7 days" and "overdue".
+		today: Date.now(),
 	});
 	const { store } = simulator.state;
 	const workflows = demoWorkflows({

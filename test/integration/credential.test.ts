@@ -6,6 +6,7 @@ import { createExecuteContext } from '../harness/executeContext';
 import { testCredential } from '../harness/testCredential';
 import type { WorkfrontSimulator } from '../simulator';
 import { verifyRs256 } from '../simulator/jwtVerify';
+import { HostileFront } from '../support/hostileFront';
 import { fixture, rsaPair } from '../support/keys';
 import { expectNoSecrets, pemFragments } from '../support/secrets';
 import {
@@ -88,6 +89,39 @@ describe('the Workfront JWT API credential against the simulator', () => {
 		const result = await pressTest();
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(message);
+		expectNoSecrets(result, allSecrets());
+	});
+
+	test('Test has a deadline for its whole answer: a server that never answers its read ends it with an error', async () => {
+		const front = await HostileFront.start(simulator.origin);
+		try {
+			update({ url: front.origin, requestTimeout: 1 });
+			// The exchange and the session check pass; the user read is taken and never answered.
+			front.takeOver((request) => /\/user\//.test(request.url ?? ''));
+			const result = await pressTest();
+			expect(result.status).toBe('Error');
+			expect(front.takenOver.filter((request) => request.includes('/user/'))).toHaveLength(1);
+			expectNoSecrets(result, allSecrets());
+		} finally {
+			await front.close();
+		}
+	});
+
+	test('a user who may only use the credential presses Test with another host: nothing is sent, nothing saved', async () => {
+		const before = helper.get(CREDENTIAL_ID);
+		// n8n merges the stored secrets into the values the user sent (CredentialsController), and
+		// saves what preAuthentication returned with them: the host is refused before either.
+		update({ url: 'https://collector.evil.example' });
+		const result = await pressTest();
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(
+				/"collector\.evil\.example" is not a Workfront host/,
+			) as string,
+		});
+		expect(simulator.counters.exchangeAttempts).toBe(0);
+		expect(helper.preAuthenticationRuns.length).toBeLessThanOrEqual(1);
+		expect(helper.get(CREDENTIAL_ID).accessToken).toBe(before.accessToken);
 		expectNoSecrets(result, allSecrets());
 	});
 

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
 		control: values.control ?? false,
 		applications: [application],
 	});
-	if (values.seed) simulator.seed();
+	if (values.seed) simulator.seed({ today: Date.now() });
 
 	const out = values.out ?? join('.cache', 'simulator');
 	mkdirSync(out, { recursive: true });

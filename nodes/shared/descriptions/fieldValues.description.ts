@@ -23,7 +23,10 @@ function mapperProperty(operation: 'create' | 'update'): INodeProperties {
 		default: { mappingMode: 'defineBelow', value: null },
 		required: true,
 		typeOptions: {
-			loadOptionsDependsOn: ['objectType', 'objectCode'],
+			// The operation too: Create and Update share this parameter, and without it the editor
+			// kept Create's columns after a switch to Update ("No field that can be used for matching
+			// found") until Refresh was pressed.
+			loadOptionsDependsOn: ['objectType', 'objectCode', 'operation'],
 			resourceMapper: {
 				resourceMapperMethod: 'getColumns',
 				mode: operation === 'create' ? 'add' : 'update',

@@ -25,7 +25,7 @@ async function search(
 	context: ILoadOptionsFunctions,
 	objCode: string,
 	filter?: string,
-	paginationToken?: string | number,
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const nameField = findObjectType(objCode)?.nameField ?? 'name';
 	const first = Number(paginationToken ?? 0) || 0;
@@ -50,7 +50,9 @@ async function search(
 			value: String(record.ID),
 			url: `${origin}/${urlName}/${String(record.ID)}/overview`,
 		})),
-		paginationToken: records?.length === PAGE ? first + PAGE : undefined,
+		// Text: n8n's editor sends it back for the next page, and its API accepts only a string there
+		// (@n8n/api-types ResourceLocatorRequestDto: `paginationToken: z.string().optional()`).
+		paginationToken: records?.length === PAGE ? String(first + PAGE) : undefined,
 	};
 }
 

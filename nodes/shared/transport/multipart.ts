@@ -35,8 +35,10 @@ function quotedName(name: string): string {
 
 /** A MIME type is one header value: `type/subtype` and parameters, no line breaks or controls. */
 export function isHeaderSafeMimeType(mimeType: string): boolean {
+	// No control character anywhere (CR, LF, VT, FF end or bend a header; `\s` would let them in).
 	// eslint-disable-next-line no-control-regex
-	return /^[\w.+-]+\/[\w.+-]+(\s*;[^\u0000-\u001f\u007f]*)?$/.test(mimeType);
+	if (/[\u0000-\u001f\u007f]/.test(mimeType)) return false;
+	return /^[\w.+-]+\/[\w.+-]+( *;.*)?$/.test(mimeType);
 }
 
 /** A boundary that occurs nowhere in the file: searching for it is one linear pass per draw. */

@@ -9,6 +9,16 @@ function isLoopback(hostname: string): boolean {
 }
 
 /**
+ * Workfront's API hosts: `<domain>.<lane>.workfront.com` (my, preview, sandbox lanes) and
+ * `<domain>.my.workfront.adobe.com` for organisations that log in through experience.adobe.com
+ * (Adobe, "Locate your domain for API calls"; the lane as in Adobe's OAuth2 redirect, `domain` and
+ * `lane`). The credential sends its client secret and signed JWT to this host, and n8n lets
+ * whoever may use a credential press Test with other field values: a host outside Workfront would
+ * receive them.
+ */
+const WORKFRONT_HOST = /^(?:[a-z0-9-]+\.)+workfront(?:\.adobe)?\.com$/;
+
+/**
  * Turns what people paste into the URL field (a bare host, a full URL, a link copied from the
  * browser with a path and query) into the origin every request is built on, e.g.
  * `https://acme.my.workfront.com`. Plain http is refused except on loopback hosts, so that a typo
@@ -59,6 +69,12 @@ export function normaliseWorkfrontUrl(input: unknown): string {
 	if (!url.hostname.includes('.') && !isLoopback(url.hostname)) {
 		throw new WorkfrontCredentialError(
 			`${FIELD} "${url.hostname}" is not a full host name. Enter the whole host, for example ${EXAMPLE}.`,
+			FIELD,
+		);
+	}
+	if (!isLoopback(url.hostname) && !WORKFRONT_HOST.test(url.hostname)) {
+		throw new WorkfrontCredentialError(
+			`${FIELD} "${url.hostname}" is not a Workfront host. The credential sends its client secret and signed JWT only to Workfront: a host ending in .workfront.com or .workfront.adobe.com, for example ${EXAMPLE}.`,
 			FIELD,
 		);
 	}

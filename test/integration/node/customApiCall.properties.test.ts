@@ -487,8 +487,8 @@ describe('Custom API Call property: a credential on https with a default port an
 	// Such a host cannot be served on this machine (port 443, a real name), and nothing may leave
 	// it: the request is taken at the last step before n8n's HTTP helper (sendWithSession, which
 	// would attach the token and send), with the URL the transport built for it.
-	const CREDENTIAL_URL = 'https://bücher.example';
-	const ORIGIN = 'https://xn--bcher-kva.example';
+	const CREDENTIAL_URL = 'https://bücher.my.workfront.com';
+	const ORIGIN = 'https://xn--bcher-kva.my.workfront.com';
 	let fixture: WorkfrontFixture;
 	let urls: string[];
 	let spy: jest.SpyInstance;
@@ -526,7 +526,7 @@ describe('Custom API Call property: a credential on https with a default port an
 		const name = 'Custom API Call sends exactly the pairs given (default port, IDN host)';
 		await holdsForAsync(
 			name,
-			cases(prefixes('https', ['bücher.example', 'xn--bcher-kva.example'], ['', ':443', ':0443'])),
+			cases(prefixes('https', ['bücher.my.workfront.com', 'xn--bcher-kva.my.workfront.com'], ['', ':443', ':0443'])),
 			async (input) => {
 				urls = [];
 				await check(
@@ -543,9 +543,9 @@ describe('Custom API Call property: a credential on https with a default port an
 	});
 
 	test.each([
-		['HTTPS://BÜCHER.example:443/attask/api/v21.0/proj/search?name=a+b'],
-		['https://xn--BCHER-kva.EXAMPLE/attask/api/v21.0/proj/search?name=a+b'],
-		['//ｂücher.example:0443/attask/api/v21.0/proj/search?name=a+b'],
+		['HTTPS://BÜCHER.my.workfront.com:443/attask/api/v21.0/proj/search?name=a+b'],
+		['https://xn--BCHER-kva.MY.WORKFRONT.COM/attask/api/v21.0/proj/search?name=a+b'],
+		['//ｂücher.my.workfront.com:0443/attask/api/v21.0/proj/search?name=a+b'],
 	])('%s is on the credential’s origin: sent there with its query', async (path) => {
 		urls = [];
 		const result = await fixture.run(parametersOf({ path, rows: [] }));
@@ -554,17 +554,17 @@ describe('Custom API Call property: a credential on https with a default port an
 	});
 
 	test.each([
-		['https://bücher.example:8443/proj', 'xn--bcher-kva.example:8443'],
-		['http://bücher.example/proj', 'http://xn--bcher-kva.example'],
-		['https://bucher.example/proj', 'bucher.example'],
-		['https://bücher.example.evil.example/proj', 'xn--bcher-kva.example.evil.example'],
-		['https://bücher.example@evil.example/proj', 'evil.example'],
+		['https://bücher.my.workfront.com:8443/proj', 'xn--bcher-kva.my.workfront.com:8443'],
+		['http://bücher.my.workfront.com/proj', 'http://xn--bcher-kva.my.workfront.com'],
+		['https://bucher.my.workfront.com/proj', 'bucher.my.workfront.com'],
+		['https://bücher.my.workfront.com.evil.example/proj', 'xn--bcher-kva.my.workfront.com.evil.example'],
+		['https://bücher.my.workfront.com@evil.example/proj', 'evil.example'],
 	])('%s is refused naming %s', async (path, host) => {
 		urls = [];
 		const result = await fixture.run(parametersOf({ path, rows: [] }));
 		expect(result.error?.message).toMatch(
 			new RegExp(
-				`^Path is a URL on ${host.replace(/[.]/g, '\\.')}, but this credential's Workfront is (https://)?xn--bcher-kva\\.example; nothing was sent$`,
+				`^Path is a URL on ${host.replace(/[.]/g, '\\.')}, but this credential's Workfront is (https://)?xn--bcher-kva\\.my\\.workfront\\.com; nothing was sent$`,
 			),
 		);
 		expect(urls).toEqual([]);

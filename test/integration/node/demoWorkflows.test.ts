@@ -69,3 +69,37 @@ describe("the demo's sample workflows open in the editor without a parameter err
 		expect(await editorIssues(workfront, node as INode, loader)).toEqual([]);
 	});
 });
+
+describe("the demo's reports find the sample data whatever today is", () => {
+	test.each(['Weekly hours by project', 'Overdue tasks report'])(
+		'%s: every Workfront node of it returns something on data seeded around today',
+		async (workflowName) => {
+			const today = await WorkfrontFixture.start();
+			try {
+				// As the demo seeds it: dated around the day it runs.
+				today.simulator.seed({
+					projects: 6,
+					tasksPerProject: 4,
+					issuesPerProject: 1,
+					hoursPerTask: 2,
+					today: Date.now(),
+				});
+				const { store } = today.simulator.state;
+				const workflow = demoWorkflows({
+					campaignFormId: String(
+						store.all('CTGY').find(({ name }) => name === 'Campaign Details')?.ID,
+					),
+					briefDocumentId: String(store.all('DOCU')[0]?.ID),
+				}).find(({ name }) => name === workflowName) as unknown as Record<string, unknown>;
+				expect(workflow).toBeDefined();
+				for (const node of workfrontNodes(workflow)) {
+					const items = await today.output(node.parameters as never);
+					// The node's name in the failure: which of the workflow's nodes came back empty.
+					expect([node.name, items.length > 0]).toEqual([node.name, true]);
+				}
+			} finally {
+				await today.close();
+			}
+		},
+	);
+});

@@ -195,3 +195,17 @@ describe('errors', () => {
 		expect(result.error?.message).toMatch(/was not found/);
 	});
 });
+
+describe('a MIME type that is not one header value', () => {
+	test.each(['text/plain\r\n\r\n;junk', 'text/plain\n;a', 'text/plain\r\nX-Injected: 1'])(
+		'%j is refused, naming it, and nothing is uploaded',
+		async (mimeType) => {
+			const result = await fixture.run(upload(), [
+				fileItem('bad-type', Buffer.from('REAL FILE'), 'a.txt', mimeType),
+			]);
+			expect(result.error?.message).toMatch(/^The file's MIME type is not one: /);
+			expect(String(result.error?.description)).toMatch(/type\/subtype/);
+			expect(fixture.apiCalls().filter((call) => call.startsWith('POST'))).toEqual([]);
+		},
+	);
+});

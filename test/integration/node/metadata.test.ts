@@ -88,12 +88,37 @@ describe('pickers from Workfront metadata', () => {
 		).toEqual(['Request Intake']);
 	});
 
+	test.each(['TASK', 'PROJ'])(
+		'every %s comes once over the pages, each token text as n8n requires',
+		async (objectType) => {
+			const seen: string[] = [];
+			let token: string | undefined;
+			let pages = 0;
+			do {
+				const page = await workfrontMethods.listSearch.searchRecords.call(
+					editor({ objectType }),
+					undefined,
+					token,
+				);
+				pages += 1;
+				seen.push(...page.results.map(({ value }) => String(value)));
+				expect(['string', 'undefined']).toContain(typeof page.paginationToken);
+				token = page.paginationToken as string | undefined;
+			} while (token !== undefined && pages < 100);
+			const all = fixture.simulator.state.store.all(objectType).map(({ ID }) => String(ID));
+			expect(all.length).toBeGreaterThan(50);
+			expect([...seen].sort()).toEqual([...all].sort());
+		},
+	);
+
 	test('record search by name, paged, with links into Workfront', async () => {
 		const first = await workfrontMethods.listSearch.searchRecords.call(
 			editor({ objectType: 'PROJ' }),
 		);
 		expect(first.results).toHaveLength(50);
-		expect(first.paginationToken).toBe(50);
+		// n8n's editor API accepts only text here (ResourceLocatorRequestDto); a number broke every
+		// list with a second page ("Expected string, received number").
+		expect(first.paginationToken).toBe('50');
 		const second = await workfrontMethods.listSearch.searchRecords.call(
 			editor({ objectType: 'PROJ' }),
 			undefined,

@@ -6,11 +6,7 @@ import { NodeHelpers, Workflow, type INode, type INodeType } from 'n8n-workflow'
 import * as document from '../../../nodes/Workfront/actions/document/Document.resource';
 import * as record from '../../../nodes/Workfront/actions/record/Record.resource';
 import { Workfront } from '../../../nodes/Workfront/Workfront.node';
-import {
-	nameOf,
-	objectTypeName,
-	optionNames,
-} from '../../../nodes/shared/descriptions/subtitle';
+import { nameOf, objectTypeName, optionNames } from '../../../nodes/shared/descriptions/subtitle';
 import { WorkfrontPollTrigger } from '../../../nodes/WorkfrontPollTrigger/WorkfrontPollTrigger.node';
 import { WorkfrontTrigger } from '../../../nodes/WorkfrontTrigger/WorkfrontTrigger.node';
 import { TestNodeTypes } from '../../harness/nodeTypes';
@@ -157,6 +153,59 @@ describe('the node panel', () => {
 		expect(panel.executionsHelp.inactive).toContain("Ignore Changes by This Credential's User");
 	});
 
+	test('Upload asks for the object type right above the record it attaches to, and only for a new document', () => {
+		const node = types['n8n-nodes-workfront.workfront'].description;
+		// The panel's order: the properties n8n shows for these values, in the description's order.
+		const shownInOrder = (parameters: INode['parameters']) => {
+			const values =
+				NodeHelpers.getNodeParameters(node.properties, parameters, true, false, null, node) ?? {};
+			return node.properties
+				.filter((property) =>
+					NodeHelpers.displayParameter(values, property, { typeVersion: 1 } as INode, node),
+				)
+				.map(({ name }) => name);
+		};
+		const base = { resource: 'document', operation: 'upload' };
+		expect(shownInOrder({ ...base, uploadAs: 'newDocument' })).toEqual([
+			'resource',
+			'operation',
+			'binaryPropertyName',
+			'uploadAs',
+			'objectType',
+			'objectId',
+			'options',
+		]);
+		expect(shownInOrder({ ...base, uploadAs: 'newVersion' })).toEqual([
+			'resource',
+			'operation',
+			'binaryPropertyName',
+			'uploadAs',
+			'documentId',
+			'versionLabel',
+		]);
+		expect(shownInOrder({ resource: 'document', operation: 'getMany' }).slice(0, 4)).toEqual([
+			'resource',
+			'operation',
+			'objectType',
+			'objectId',
+		]);
+	});
+
+	test('Map Each Field reloads its columns when the operation changes (Create and Update differ)', () => {
+		const node = types['n8n-nodes-workfront.workfront'].description;
+		const mappers = node.properties.filter(({ name }) => name === 'columns');
+		expect(mappers.length).toBe(2);
+		for (const mapper of mappers) {
+			expect(mapper.typeOptions?.loadOptionsDependsOn).toEqual(
+				expect.arrayContaining(['objectType', 'objectCode', 'operation']),
+			);
+		}
+		expect(mappers.map((mapper) => mapper.typeOptions?.resourceMapper?.mode).sort()).toEqual([
+			'add',
+			'update',
+		]);
+	});
+
 	test('Fields to Leave Out is shown only where it acts', () => {
 		const node = types['n8n-nodes-workfront.workfront'].description;
 		const shown = (parameters: INode['parameters']) =>
@@ -176,5 +225,21 @@ describe('the node panel', () => {
 			shown({ ...base, inputMode: 'mapper', columns: { mappingMode: 'defineBelow', value: null } }),
 		).toBe(false);
 		expect(shown({ ...base, inputMode: 'json' })).toBe(false);
+	});
+});
+
+describe('the credential form', () => {
+	test('says under Client ID, Customer ID and User ID where in Workfront each is found', async () => {
+		const { WorkfrontJwtApi } = await import('../../../credentials/WorkfrontJwtApi.credentials');
+		const fields = new WorkfrontJwtApi().properties;
+		const hint = (name: string) => fields.find((field) => field.name === name)?.hint;
+		expect(hint('clientId')).toMatch(/Setup > System > OAuth2 Applications/);
+		expect(hint('customerId')).toMatch(/OAuth2 application/);
+		expect(hint('userId')).toMatch(/address bar/);
+		// Above everything: which Workfront thing this is, and which retired Adobe one it is not.
+		expect(fields[0]).toMatchObject({ type: 'notice' });
+		expect(fields[0].displayName).toMatch(
+			/Machine to Machine.*not Adobe Developer Console's retired Service Account \(JWT\)/,
+		);
 	});
 });

@@ -480,10 +480,12 @@ describe('Workfront Poll Trigger', () => {
 		const updated = poller({ event: 'updated' });
 		await created.poll();
 		await updated.poll();
+		// One instant for both: two calls of at() can fall a millisecond apart, which is an update.
+		const when = at(1000);
 		const task = fixture().simulator.insert('TASK', {
 			name: 'Fresh',
-			entryDate: at(1000),
-			lastUpdateDate: at(1000),
+			entryDate: when,
+			lastUpdateDate: when,
 		});
 		expect((await created.poll())?.map(({ name }) => name)).toEqual(['Fresh']);
 		expect(await updated.poll()).toBeNull();

@@ -10,6 +10,11 @@ export interface SeedOptions {
 	users?: number;
 	/** Fixes the pseudo-random choices, so the same options give the same data. */
 	seed?: number;
+	/**
+	 * The day the dates are spread around (ms since the epoch). Tests keep the fixed default, so
+	 * their data never changes; the demo passes today, so "last 7 days" finds the sample hours.
+	 */
+	today?: number;
 }
 
 const FIRST_NAMES = [
@@ -95,10 +100,11 @@ export function seedWorkspace(
 		hoursPerTask = 1,
 		users: userCount = 12,
 		seed = 42,
+		today: around = Date.UTC(2026, 10, 26),
 	} = options;
 	const next = random(seed);
 	const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)];
-	const today = Date.UTC(2026, 10, 26);
+	const today = Math.floor(around / DAY) * DAY;
 	const date = (offsetDays: number) => new Date(today + offsetDays * DAY).toISOString();
 
 	const company = store.insert('CMPY', { name: 'Acme Corp', isPrimary: true }, actorId);

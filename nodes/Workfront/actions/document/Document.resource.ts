@@ -1,20 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
-import { objectTypeProperties } from '../../../shared/descriptions/common.description';
+import { attachedToObjectType } from './attachedTo';
 import * as download from './download.operation';
 import * as getMany from './getMany.operation';
 import * as upload from './upload.operation';
 
 export const operations = { upload, download, getMany };
 
+// Get Many asks for the record's object type first; Upload asks for it right before the record
+// it attaches to, and only for a new document (upload.operation.ts).
 const attachedToTypes = showOnlyFor(
-	{ resource: ['document'], operation: ['upload', 'getMany'] },
-	objectTypeProperties.map((property) =>
-		property.name === 'objectType'
-			? { ...property, displayName: 'Attached To Object Type Name or ID' }
-			: property,
-	),
+	{ resource: ['document'], operation: ['getMany'] },
+	attachedToObjectType,
 );
 
 export const description: INodeProperties[] = [

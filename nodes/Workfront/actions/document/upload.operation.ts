@@ -19,6 +19,7 @@ import {
 	returnFieldsOption,
 } from '../../../shared/descriptions/common.description';
 import { readRecordId } from '../../../shared/params/recordId';
+import { attachedToObjectType } from './attachedTo';
 
 const show = { resource: ['document'], operation: ['upload'] };
 
@@ -49,6 +50,13 @@ export const description: INodeProperties[] = showOnlyFor(show, [
 			},
 		],
 	},
+	// The object type right above the record it names, and only where a record is attached to.
+	...attachedToObjectType.map((property) => ({
+		...property,
+		displayOptions: {
+			show: { ...property.displayOptions?.show, uploadAs: ['newDocument'] },
+		},
+	})),
 	{
 		...recordLocator(
 			'objectId',
