@@ -225,7 +225,7 @@ describe('hostile private keys', () => {
 		expect(key.length).toBeLessThan(64 * 1024);
 		setCredential({ privateKey: key, accessToken: '' });
 		const started = performance.now();
-		const result = await fixture.run(record('get', { id: 'x' }));
+		const result = await fixture.run(record('get', { id: '0123456789abcdef0123456789abcdef' }));
 		const elapsed = performance.now() - started;
 		process.stdout.write(
 			`slow RSA key: ${Math.round(elapsed)} ms; ${String(result.error?.message).slice(0, 100)}\n`,

@@ -38,7 +38,10 @@ export function parseRecordId(raw: unknown, label: string): string {
 		}
 		id = match[1];
 	}
-	if (!/^[A-Za-z0-9_-]+$/.test(id)) {
+	// Workfront's IDs are 32 letters and digits (GUIDs, as in Adobe's "API basics" URIs). A shorter
+	// word in an ID's place is read by Workfront as the name of an action ("The action t needs an ID
+	// parameter", HTTP 422), so it is refused here, with the advice any other malformed ID gets.
+	if (!/^[A-Za-z0-9]{32}$/.test(id)) {
 		throw new RecordIdError(
 			`${label}: "${id}" is not a Workfront ID`,
 			'Workfront IDs are 32 letters and digits, e.g. 5f8e3a7b0000a1b2c3d4e5f60718293a.',

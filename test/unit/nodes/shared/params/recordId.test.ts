@@ -43,6 +43,22 @@ describe('record IDs', () => {
 		},
 	);
 
+	// Workfront reads a shorter word in an ID's place as an action: `task/t` answered "The action t
+	// needs an ID parameter" (HTTP 422). Refused here, with the advice, before anything is sent.
+	test.each([
+		't',
+		'00',
+		'copy',
+		ID.slice(1),
+		`${ID}0`,
+		`${ID.slice(0, 31)}_`,
+		`${ID.slice(0, 31)}-`,
+	])('"%s" is not 32 letters and digits, so not an ID', (raw) => {
+		const error = refusal(raw);
+		expect(error.message).toBe(`Record: "${raw}" is not a Workfront ID`);
+		expect(error.description).toMatch(/32 letters and digits/);
+	});
+
 	test('objects other than a locator are refused', () => {
 		expect(refusal({ some: 'thing' }).message).toBe('Record is empty');
 	});
