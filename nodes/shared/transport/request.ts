@@ -305,7 +305,9 @@ async function sendAttempt(
 				return error instanceof Error ? error : new Error(String(error));
 			},
 		);
-		if (body instanceof Error) return { ok: false, failure: body };
+		if (body instanceof Error) {
+			return { ok: false, failure: timer.signal.aborted ? timer.signal.reason : body };
+		}
 		if (body === undefined) return { ok: false, failure: tooLarge(context, limit, itemIndex) };
 		return { ok: true, answer: { ...response, body, token } };
 	} catch (error) {
