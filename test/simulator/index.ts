@@ -20,8 +20,10 @@ export interface StartOptions extends Partial<SimulatorOptions> {
 
 /** A running Workfront simulator on 127.0.0.1. */
 /**
- * An application's keys act as users of the instance (Adobe, "Configure OAuth 2.0 applications":
- * the JWT's `sub` is the ID of a Workfront user), so each such user exists as a USER record.
+ * An application's keys act as users of the instance: Adobe's JWT flow page ("Configure and use
+ * your organization's custom OAuth 2 applications using JWT flow") makes the JWT's `sub` the ID of
+ * the Workfront user who uploaded the key. That this user can read its own USER record is inferred,
+ * not documented; so each such user exists here as a USER record.
  */
 function registerWithUsers(state: SimulatorState, app: OAuthApplication): void {
 	state.applications.register(app);

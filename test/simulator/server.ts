@@ -131,8 +131,8 @@ async function toSimRequest(incoming: IncomingMessage): Promise<SimRequest> {
 		query: url.searchParams,
 		headers: incoming.headers,
 		rawBody: await readBody(incoming),
-		// As sent: a multipart boundary is case-sensitive (RFC 2046, 5.1.1); media types are compared
-		// case-insensitively where they are read.
+		// As sent: a multipart boundary is case-sensitive (RFC 2046, 5.1.1; Adobe is silent on how
+		// Workfront reads it); media types are compared case-insensitively where they are read.
 		contentType: String(incoming.headers['content-type'] ?? ''),
 		params: {},
 	};
