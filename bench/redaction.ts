@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 
-import { redactValue } from '../credentials/jwt/credentialError';
-import { compileRedactor } from '../credentials/jwt/redaction';
+import { redactValue } from '../nodes/shared/core/errors';
+import { compileRedactor } from '../nodes/shared/core/redaction';
 import { checkDelivery, MAX_DELIVERY_CHARS } from '../nodes/WorkfrontTrigger/deliveries';
 
 /**

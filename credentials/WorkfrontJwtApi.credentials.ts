@@ -8,10 +8,11 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { API_VERSIONS, DEFAULT_API_VERSION } from '../nodes/shared/workfront/apiVersions';
+import { API_VERSIONS, DEFAULT_API_VERSION } from '../nodes/shared/core/apiVersions';
 import { addSessionHeader } from './jwt/authenticateRequest';
 import { obtainAccessToken } from './jwt/obtainAccessToken';
-import { JWT_LIFETIME, REQUEST_TIMEOUT } from './jwt/credentialFields';
+import { JWT_LIFETIME } from './jwt/credentialFields';
+import { REQUEST_TIMEOUT } from '../nodes/shared/core/limits';
 import { TOKEN_FOR_FIELD, tokenToStore } from './jwt/storedToken';
 
 export class WorkfrontJwtApi implements ICredentialType {

@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { WorkfrontCredentialError } from './credentialError';
+import { WorkfrontCredentialError } from '../../nodes/shared/core/errors';
 import { sensitiveEndpoint } from './sensitiveEndpoints';
 import { storedToken } from './storedToken';
-import { credentialCallDeadlineMs, readRequestTimeoutMs } from './credentialFields';
-import { normaliseWorkfrontUrl } from '../../nodes/shared/workfront/url';
+import { credentialCallDeadlineMs, readRequestTimeoutMs } from '../../nodes/shared/core/limits';
+import { normaliseWorkfrontUrl } from '../../nodes/shared/core/url';
 
 /**
  * Marks the request options the package's own transport builds. Only code of this package holds

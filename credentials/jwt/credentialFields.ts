@@ -1,26 +1,16 @@
 import type { KeyObject } from 'node:crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { WorkfrontCredentialError } from './credentialError';
+import { WorkfrontCredentialError } from '../../nodes/shared/core/errors';
 import { loadPrivateKey } from './privateKey';
-import { wholeNumberIn } from '../../nodes/shared/workfront/limits';
-import { normaliseWorkfrontUrl } from '../../nodes/shared/workfront/url';
+import {
+	credentialCallDeadlineMs,
+	readRequestTimeoutMs,
+	wholeNumberIn,
+} from '../../nodes/shared/core/limits';
+import { normaliseWorkfrontUrl } from '../../nodes/shared/core/url';
 
 export const JWT_LIFETIME = { default: 300, min: 30, max: 900 } as const;
-
-/** Seconds one request to Workfront may wait for its answer (transfers get more, by size). */
-export const REQUEST_TIMEOUT = { default: 60, min: 1, max: 3600 } as const;
-
-/**
- * The longest a call that carries a secret (the exchange, the session check) may take for its whole
- * answer: Workfront answers these in well under a second; anything slower is a fault to report.
- */
-export const CREDENTIAL_CALL_MAX_MS = 30_000;
-
-/** The deadline of a credential call: the credential's Request Timeout, at most CREDENTIAL_CALL_MAX_MS. */
-export function credentialCallDeadlineMs(requestTimeoutMs: number): number {
-	return Math.min(CREDENTIAL_CALL_MAX_MS, requestTimeoutMs);
-}
 
 const APP_DETAILS = 'Setup > System > OAuth2 Applications > your application in Workfront';
 
@@ -55,17 +45,6 @@ export function validateLifetime(value: unknown): number {
 		);
 	}
 	return seconds;
-}
-
-export function readRequestTimeoutMs(value: unknown): number {
-	const seconds = value === undefined || value === '' ? REQUEST_TIMEOUT.default : Number(value);
-	if (!Number.isFinite(seconds) || seconds < REQUEST_TIMEOUT.min || seconds > REQUEST_TIMEOUT.max) {
-		throw new WorkfrontCredentialError(
-			`Request Timeout must be a number of seconds from ${REQUEST_TIMEOUT.min} to ${REQUEST_TIMEOUT.max} (it is ${String(value)}). ${REQUEST_TIMEOUT.default} suits most organisations.`,
-			'Request Timeout',
-		);
-	}
-	return Math.round(seconds * 1000);
 }
 
 /** Checks every field before anything is signed or sent, so a mistake costs no network call. */

@@ -1,13 +1,9 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import { untilAborted } from '../../nodes/shared/transport/retryPolicy';
-import {
-	asObject,
-	firstText,
-	parseBody,
-	readErrorBody,
-} from '../../nodes/shared/workfront/answers';
-import { redactSecrets, WorkfrontCredentialError } from './credentialError';
+import { untilAborted } from '../../nodes/shared/core/retryPolicy';
+import { asObject, firstText, parseBody, readErrorBody } from '../../nodes/shared/core/answers';
+import { redactSecrets, WorkfrontCredentialError } from '../../nodes/shared/core/errors';
+import { redirectTarget } from '../../nodes/shared/core/url';
 import { explainNetworkFailure, explainRefusedExchange } from './exchangeErrors';
 
 export const EXCHANGE_PATH = '/integrations/oauth2/api/v1/jwt/exchange';
@@ -27,14 +23,6 @@ interface FullResponse {
 	body?: unknown;
 	statusCode?: number;
 	headers?: Record<string, unknown>;
-}
-
-/** Where a redirect points, as an origin only: the rest of a Location may quote the request. */
-export function redirectTarget(location: unknown, base: string): string {
-	const text = Array.isArray(location) ? location[0] : location;
-	if (typeof text !== 'string' || !URL.canParse(text, base))
-		return 'an address that could not be read';
-	return new URL(text, base).origin;
 }
 
 /** Workfront does not document this answer; these are the shapes seen or plausible. */

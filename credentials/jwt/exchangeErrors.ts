@@ -1,5 +1,5 @@
-import { errorCode, failureFor } from '../../nodes/shared/transport/networkFailures';
-import { WorkfrontCredentialError } from './credentialError';
+import { errorCode, failureFor } from '../../nodes/shared/core/networkFailures';
+import { WorkfrontCredentialError } from '../../nodes/shared/core/errors';
 
 /** What the exchange endpoint answered, reduced to what the error messages may use. */
 export interface ExchangeAnswer {

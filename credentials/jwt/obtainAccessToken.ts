@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { normaliseApiVersion } from '../../nodes/shared/workfront/apiVersions';
+import { normaliseApiVersion } from '../../nodes/shared/core/apiVersions';
 import { readCredentialFields } from './credentialFields';
 import { exchangeJwtForToken, type HttpRequest } from './exchange';
 import { signAssertion } from './signAssertion';
@@ -14,8 +14,8 @@ import {
 	noteRefused,
 	reusableToken,
 } from './tokenGate';
-import { asObject, parseBody, reportsError } from '../../nodes/shared/workfront/answers';
-import { untilAborted } from '../../nodes/shared/transport/retryPolicy';
+import { asObject, parseBody, reportsError } from '../../nodes/shared/core/answers';
+import { untilAborted } from '../../nodes/shared/core/retryPolicy';
 import { explainNetworkFailure } from './exchangeErrors';
 
 export interface SessionAnswer {
@@ -98,13 +98,7 @@ export async function obtainAccessToken(
 		const version = normaliseApiVersion(credentials.apiVersion);
 		let answer: SessionAnswer;
 		try {
-			answer = await askSession(
-				httpRequest,
-				fields.origin,
-				version,
-				presented,
-				fields.deadlineMs,
-			);
+			answer = await askSession(httpRequest, fields.origin, version, presented, fields.deadlineMs);
 		} catch {
 			// No answer about the token says nothing against it: the request's own failure stands
 			// (n8n reports it), rather than an exchange made on a guess.

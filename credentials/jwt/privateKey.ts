@@ -9,7 +9,7 @@ import {
 	type KeyObject,
 } from 'node:crypto';
 
-import { WorkfrontCredentialError } from './credentialError';
+import { WorkfrontCredentialError } from '../../nodes/shared/core/errors';
 
 const FIELD = 'Private Key';
 const MIN_RSA_BITS = 2048;

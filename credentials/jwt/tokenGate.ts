@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { WorkfrontCredentialError } from './credentialError';
+import { WorkfrontCredentialError } from '../../nodes/shared/core/errors';
 
 /**
  * How long a failed exchange is the answer for every caller of that credential before a new one is

@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { workfrontCall, workfrontRequest } from '../shared/transport/request';
-import { MAX_SUBSCRIPTION_PAGE_SIZE } from '../shared/workfront/limits';
+import { MAX_SUBSCRIPTION_PAGE_SIZE } from '../shared/core/limits';
 
 /** Workfront's Event Subscriptions API: not versioned like the REST API, and not wrapped in `data`. */
 export const SUBSCRIPTIONS_PATH = '/attask/eventsubscription/api/v1/subscriptions';

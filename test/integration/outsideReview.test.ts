@@ -7,7 +7,7 @@ import { CLIENT_SECRET, USER_ID } from '../support/workfrontAccount';
 import { record, secretsOf, freshFixturePerTest } from '../support/workfrontNode';
 
 /**
- * An outside review of token reuse per run, the one answer reader (nodes/shared/workfront/answers.ts)
+ * An outside review of token reuse per run, the one answer reader (nodes/shared/core/answers.ts)
  * and the shared parameter readers. Adobe documents Workfront's error object, not what a success
  * says about errors: an empty `error` must read as none everywhere.
  */

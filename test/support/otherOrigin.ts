@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { redactSecrets } from '../../credentials/jwt/credentialError';
+import { redactSecrets } from '../../nodes/shared/core/errors';
 
 export interface SeenRequest {
 	method: string;

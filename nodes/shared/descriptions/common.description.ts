@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { OTHER_OBJECT_TYPE } from '../workfront/objectTypes';
-import { MAX_BATCH_SIZE } from '../workfront/limits';
+import { OTHER_OBJECT_TYPE } from '../core/objectTypes';
+import { MAX_BATCH_SIZE } from '../core/limits';
 
 export const objectTypeProperties: INodeProperties[] = [
 	{

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { fieldPicker } from './common.description';
-import { FILTER_OPERATORS, operatorsTaking } from '../workfront/filterOperators';
+import { FILTER_OPERATORS, operatorsTaking } from '../core/filterOperators';
 
 /** Filters as rows, how they combine, and a raw filter for everything else. Shared by Get Many, Count and Report. */
 export const filterProperties: INodeProperties[] = [

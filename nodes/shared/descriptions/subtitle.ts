@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { OBJECT_TYPES, OTHER_OBJECT_TYPE } from '../workfront/objectTypes';
+import { OBJECT_TYPES, OTHER_OBJECT_TYPE } from '../core/objectTypes';
 
 /** Value → name of an options parameter, for showing what a person reads instead of codes. */
 export function optionNames(properties: INodeProperties[], name: string): Record<string, string> {

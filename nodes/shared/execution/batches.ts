@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import type { BatchSettings } from '../params/sizes';
-import { nothingApplied } from '../transport/retryPolicy';
+import { nothingApplied } from '../core/retryPolicy';
 import { asItemError, errorItem } from './perItem';
 
 export interface BatchEntry<P> {

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { findObjectType } from '../workfront/objectTypes';
+import { findObjectType } from '../core/objectTypes';
 import { readConnection } from '../transport/connection';
 import { workfrontRequest } from '../transport/request';
 import { currentObjectCode } from './currentObjectCode';

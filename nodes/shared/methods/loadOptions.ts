@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { customFormsOf, objectMetadata } from '../workfront/metadata';
-import { OBJECT_TYPES, OTHER_OBJECT_TYPE } from '../workfront/objectTypes';
+import { OBJECT_TYPES, OTHER_OBJECT_TYPE } from '../core/objectTypes';
 import { workfrontRequest } from '../transport/request';
 import { currentObjectCode } from './currentObjectCode';
 

@@ -1,5 +1,5 @@
 import type { QueryParams } from '../transport/connection';
-import { findOperator } from '../workfront/filterOperators';
+import { findOperator } from '../core/filterOperators';
 import { readParameter, type ParameterContext, failItem } from './parameters';
 
 interface FilterRow {

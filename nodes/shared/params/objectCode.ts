@@ -1,4 +1,4 @@
-import { OTHER_OBJECT_TYPE } from '../workfront/objectTypes';
+import { OTHER_OBJECT_TYPE } from '../core/objectTypes';
 import { failItem, readParameter, type ParameterContext } from './parameters';
 
 /** The object code chosen in a node: a listed type, or the code typed for "Other". */

@@ -8,7 +8,7 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { wholeNumberIn, wholeNumberRange } from '../workfront/limits';
+import { wholeNumberIn, wholeNumberRange } from '../core/limits';
 
 /**
  * Whoever reads the node's parameters: a run of the Workfront node (per item) or a trigger, which

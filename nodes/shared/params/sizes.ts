@@ -1,4 +1,4 @@
-import { DEFAULT_CONCURRENCY, MAX_BATCH_SIZE, MAX_CONCURRENCY } from '../workfront/limits';
+import { DEFAULT_CONCURRENCY, MAX_BATCH_SIZE, MAX_CONCURRENCY } from '../core/limits';
 import { readParameter, readWholeNumber, type ParameterContext } from './parameters';
 
 /** How many records to read: undefined for Return All, else a checked Limit. */

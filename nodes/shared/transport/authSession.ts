@@ -11,7 +11,7 @@ import {
 	runCredentials,
 	type WorkfrontContext,
 } from './connection';
-import { parseBody, readErrorBody } from '../workfront/answers';
+import { parseBody, readErrorBody } from '../core/answers';
 import {
 	reportAcceptedToken,
 	reportRefusedToken,

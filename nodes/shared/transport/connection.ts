@@ -8,9 +8,9 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { readRequestTimeoutMs } from '../../../credentials/jwt/credentialFields';
-import { normaliseApiVersion } from '../workfront/apiVersions';
-import { normaliseWorkfrontUrl } from '../workfront/url';
+import { readRequestTimeoutMs } from '../core/limits';
+import { normaliseApiVersion } from '../core/apiVersions';
+import { normaliseWorkfrontUrl } from '../core/url';
 
 export interface Connection {
 	origin: string;

@@ -6,10 +6,10 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { redactSecrets } from '../../../credentials/jwt/credentialError';
-import { readErrorBody } from '../workfront/answers';
-import { failureFor, networkCode } from './networkFailures';
-import type { RequestKind } from './retryPolicy';
+import { redactSecrets } from '../core/errors';
+import { readErrorBody } from '../core/answers';
+import { failureFor, networkCode } from '../core/networkFailures';
+import type { RequestKind } from '../core/retryPolicy';
 
 const STATUS_HINTS: Record<number, string> = {
 	400: 'Workfront does not support this operation on this object type.',

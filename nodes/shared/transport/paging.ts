@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { QueryParams, WorkfrontContext } from './connection';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, MAX_PAGE_SIZE } from '../workfront/limits';
+import { DEFAULT_CONCURRENCY, MAX_PAGE_SIZE } from '../core/limits';
 import { RequestCancelled, workfrontRequest } from './request';
 
 export interface SearchOptions {

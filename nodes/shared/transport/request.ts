@@ -8,8 +8,7 @@ import {
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { redactValue } from '../../../credentials/jwt/credentialError';
-import { redirectTarget } from '../../../credentials/jwt/exchange';
+import { redactValue } from '../core/errors';
 import { OWN_REQUEST } from '../../../credentials/jwt/authenticateRequest';
 import { sendWithSession, type RawResponse } from './authSession';
 import type { MultipartBody } from './multipart';
@@ -21,7 +20,7 @@ import {
 	type HttpMethod,
 } from './connection';
 import { toNodeApiError, hintForFailure, transportFailure } from './errors';
-import { networkCode, TIMEOUT_CODE } from './networkFailures';
+import { networkCode, TIMEOUT_CODE } from '../core/networkFailures';
 import {
 	untilAborted,
 	backoffMs,
@@ -31,9 +30,10 @@ import {
 	shouldRetryNetworkError,
 	shouldRetryStatus,
 	type RequestKind,
-} from './retryPolicy';
-import { dataOf, parseBody, reportsError } from '../workfront/answers';
-import { DOWNLOAD_MAX_MB, MAX_ERROR_BODY_BYTES, MAX_URI_BYTES } from '../workfront/limits';
+} from '../core/retryPolicy';
+import { dataOf, parseBody, reportsError } from '../core/answers';
+import { redirectTarget } from '../core/url';
+import { DOWNLOAD_MAX_MB, MAX_ERROR_BODY_BYTES, MAX_URI_BYTES } from '../core/limits';
 
 export function encodeQuery(params: QueryParams): string {
 	return params

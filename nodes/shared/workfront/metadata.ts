@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { WorkfrontContext } from '../transport/connection';
 import { workfrontRequest } from '../transport/request';
-import { MAX_PAGE_SIZE } from './limits';
+import { MAX_PAGE_SIZE } from '../core/limits';
 
 export interface FieldMetadata {
 	name: string;

@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { redactValue } from '../../../../credentials/jwt/credentialError';
+import { redactValue } from '../../../shared/core/errors';
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
 import { forEachItem } from '../../../shared/execution/perItem';
 import { readBody, readPath, readQuery } from './callRequest';

@@ -5,14 +5,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { redactSecrets } from '../../../../credentials/jwt/credentialError';
+import { redactSecrets } from '../../../shared/core/errors';
 import { optionsCollection, recordLocator } from '../../../shared/descriptions/common.description';
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
 import { asItemError, errorItem } from '../../../shared/execution/perItem';
 import { workfrontDownload, workfrontRequest } from '../../../shared/transport/request';
 import { readRecordId } from '../../../shared/params/recordId';
-import { singleRecord } from '../../../shared/workfront/answers';
-import { DOWNLOAD_MAX_MB } from '../../../shared/workfront/limits';
+import { singleRecord } from '../../../shared/core/answers';
+import { DOWNLOAD_MAX_MB } from '../../../shared/core/limits';
 import { failItem, readWholeNumber } from '../../../shared/params/parameters';
 
 const DEFAULT_MAX_FILE_MB = DOWNLOAD_MAX_MB.default;
@@ -44,7 +44,7 @@ export const description: INodeProperties[] = showOnlyFor(
 				typeOptions: { minValue: DOWNLOAD_MAX_MB.min, maxValue: DOWNLOAD_MAX_MB.max },
 				default: DEFAULT_MAX_FILE_MB,
 				description:
-					'A larger file fails the item with a clear error instead of filling n8n\'s memory (n8n holds a download in memory before storing it)',
+					"A larger file fails the item with a clear error instead of filling n8n's memory (n8n holds a download in memory before storing it)",
 			},
 			{
 				displayName: 'Metadata Only',

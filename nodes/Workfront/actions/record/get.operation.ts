@@ -11,7 +11,7 @@ import { readObjectCode } from '../../../shared/params/objectCode';
 import { readReturnFields } from '../../../shared/params/returnFields';
 import { workfrontRequest } from '../../../shared/transport/request';
 import { readRecordId } from '../../../shared/params/recordId';
-import { singleRecord } from '../../../shared/workfront/answers';
+import { singleRecord } from '../../../shared/core/answers';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['get'] },

@@ -17,11 +17,7 @@ import {
 	optionsCollection,
 } from '../../../shared/descriptions/common.description';
 import { readLimit, readConcurrency } from '../../../shared/params/sizes';
-import {
-	DEFAULT_CONCURRENCY,
-	MAX_CONCURRENCY,
-	MAX_PAGE_SIZE,
-} from '../../../shared/workfront/limits';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_PAGE_SIZE } from '../../../shared/core/limits';
 
 export const description: INodeProperties[] = showOnlyFor(
 	{ resource: ['record'], operation: ['getMany'] },

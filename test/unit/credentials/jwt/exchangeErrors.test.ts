@@ -1,4 +1,4 @@
-import { redactSecrets } from '../../../../credentials/jwt/credentialError';
+import { redactSecrets } from '../../../../nodes/shared/core/errors';
 import {
 	explainNetworkFailure,
 	explainRefusedExchange,

@@ -9,7 +9,7 @@ import {
 } from 'node:crypto';
 import { jwtVerify } from 'jose';
 
-import { WorkfrontCredentialError } from '../../../../credentials/jwt/credentialError';
+import { WorkfrontCredentialError } from '../../../../nodes/shared/core/errors';
 import { loadPrivateKey } from '../../../../credentials/jwt/privateKey';
 import { signAssertion } from '../../../../credentials/jwt/signAssertion';
 import { fixture, rsaPair } from '../../../support/keys';

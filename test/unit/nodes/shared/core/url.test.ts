@@ -1,5 +1,5 @@
-import { WorkfrontCredentialError } from '../../../../../credentials/jwt/credentialError';
-import { normaliseWorkfrontUrl } from '../../../../../nodes/shared/workfront/url';
+import { WorkfrontCredentialError } from '../../../../../nodes/shared/core/errors';
+import { normaliseWorkfrontUrl } from '../../../../../nodes/shared/core/url';
 
 describe('normaliseWorkfrontUrl', () => {
 	test.each([

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 
-import { redactSecrets, redactValue } from '../../../../credentials/jwt/credentialError';
-import { compileRedactor, foldCharacter, REDACTED } from '../../../../credentials/jwt/redaction';
-import { fc, holdsFor } from '../../../support/properties';
+import { redactSecrets, redactValue } from '../../../../../nodes/shared/core/errors';
+import {
+	compileRedactor,
+	foldCharacter,
+	REDACTED,
+} from '../../../../../nodes/shared/core/redaction';
+import { fc, holdsFor } from '../../../../support/properties';
 
 const TOKEN = '4f3c2a1b9d8e7f6a5b4c3d2e1f0a9b8c';
 const SECRET = 'p8e-Zx9 Q+/wK&"é\\v';

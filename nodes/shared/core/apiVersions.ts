@@ -1,4 +1,4 @@
-import { WorkfrontCredentialError } from '../../../credentials/jwt/credentialError';
+import { WorkfrontCredentialError } from './errors';
 
 /**
  * Versions Workfront still supports, newest first (Experience League, "API versioning and support

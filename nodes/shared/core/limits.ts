@@ -4,6 +4,8 @@
  * the node's parameters and the credential's fields.
  */
 
+import { WorkfrontCredentialError } from './errors';
+
 /** Records in one bulk create or edit (Adobe's API basics: at most 100 objects). */
 export const MAX_BATCH_SIZE = 100;
 
@@ -47,3 +49,29 @@ export const DOWNLOAD_MAX_MB = { default: 1024, min: 1, max: 2048 } as const;
 
 /** What an error answer of a download (HTML, JSON) may be: nothing longer is an error message. */
 export const MAX_ERROR_BODY_BYTES = 1024 * 1024;
+
+/** Seconds one request to Workfront may wait for its answer (transfers get more, by size). */
+export const REQUEST_TIMEOUT = { default: 60, min: 1, max: 3600 } as const;
+
+/**
+ * The longest a call that carries a secret (the exchange, the session check) may take for its whole
+ * answer: Workfront answers these in well under a second; anything slower is a fault to report.
+ */
+export const CREDENTIAL_CALL_MAX_MS = 30_000;
+
+/** The deadline of a credential call: the credential's Request Timeout, at most CREDENTIAL_CALL_MAX_MS. */
+export function credentialCallDeadlineMs(requestTimeoutMs: number): number {
+	return Math.min(CREDENTIAL_CALL_MAX_MS, requestTimeoutMs);
+}
+
+/** Request Timeout (a credential field) in milliseconds, or an error naming the field. */
+export function readRequestTimeoutMs(value: unknown): number {
+	const seconds = value === undefined || value === '' ? REQUEST_TIMEOUT.default : Number(value);
+	if (!Number.isFinite(seconds) || seconds < REQUEST_TIMEOUT.min || seconds > REQUEST_TIMEOUT.max) {
+		throw new WorkfrontCredentialError(
+			`Request Timeout must be a number of seconds from ${REQUEST_TIMEOUT.min} to ${REQUEST_TIMEOUT.max} (it is ${String(value)}). ${REQUEST_TIMEOUT.default} suits most organisations.`,
+			'Request Timeout',
+		);
+	}
+	return Math.round(seconds * 1000);
+}

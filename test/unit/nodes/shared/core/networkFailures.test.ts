@@ -1,4 +1,4 @@
-import { networkCode } from '../../../../../nodes/shared/transport/networkFailures';
+import { networkCode } from '../../../../../nodes/shared/core/networkFailures';
 
 describe('reading what n8n kept of a network error', () => {
 	test.each([

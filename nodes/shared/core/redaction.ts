@@ -270,7 +270,7 @@ function decodeRound(text: string, within?: Span[]): Round | undefined {
  * something else (`ß`→`SS`→`ss`, `ſ`→`S`→`s`, `µ`, `ς`, ligatures, Greek with iota), those that
  * lower to two characters (`İ`), and `Σ`, which `toLowerCase` turns into `σ` or `ς` depending on
  * the letters around it. The list is the one Node.js's Unicode data gives (all in the BMP);
- * test/unit/credentials/jwt/redaction.test.ts checks that it still covers every code point.
+ * test/unit/nodes/shared/core/redaction.test.ts checks that it still covers every code point.
  */
 // U+0345 (a combining mark) stands apart from the class, where a linter would read it as joined.
 const SPECIAL_CASE =

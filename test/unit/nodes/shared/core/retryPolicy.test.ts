@@ -6,7 +6,7 @@ import {
 	retryAfterMs,
 	shouldRetryNetworkError,
 	shouldRetryStatus,
-} from '../../../../../nodes/shared/transport/retryPolicy';
+} from '../../../../../nodes/shared/core/retryPolicy';
 
 describe('what is retried', () => {
 	test.each([

@@ -6,7 +6,7 @@ import { mayRepeat } from './networkFailures';
  * When a failed call may be sent again. Workfront refuses the excess of its per-customer
  * concurrency cap with 429 before doing anything, so a 429 is safe to repeat even for a write.
  * Gateway errors, dropped connections and timeouts leave a write in doubt, so only reads repeat on
- * them; what counts as "may have been sent" is the one table in shared/transport/networkFailures.
+ * them; what counts as "may have been sent" is the one table in networkFailures.ts.
  */
 export type RequestKind = 'read' | 'write';
 

@@ -1,4 +1,4 @@
-import { WorkfrontCredentialError } from '../../../credentials/jwt/credentialError';
+import { WorkfrontCredentialError } from './errors';
 
 const FIELD = 'Workfront URL';
 const EXAMPLE = 'yourdomain.my.workfront.com';
@@ -79,4 +79,12 @@ export function normaliseWorkfrontUrl(input: unknown): string {
 		);
 	}
 	return url.origin;
+}
+
+/** Where a redirect points, as an origin only: the rest of a Location may quote the request. */
+export function redirectTarget(location: unknown, base: string): string {
+	const text = Array.isArray(location) ? location[0] : location;
+	if (typeof text !== 'string' || !URL.canParse(text, base))
+		return 'an address that could not be read';
+	return new URL(text, base).origin;
 }
