@@ -9,11 +9,11 @@ import type {
 } from 'n8n-workflow';
 
 import { API_VERSIONS, DEFAULT_API_VERSION } from '../nodes/shared/core/apiVersions';
-import { addSessionHeader } from './jwt/authenticateRequest';
+import { authenticateFor } from './common/authenticateRequest';
 import { obtainAccessToken } from './jwt/obtainAccessToken';
 import { JWT_LIFETIME } from './jwt/credentialFields';
 import { REQUEST_TIMEOUT } from '../nodes/shared/core/limits';
-import { TOKEN_FOR_FIELD, tokenToStore } from './jwt/storedToken';
+import { TOKEN_FOR_FIELD, tokenToStore } from './common/storedToken';
 
 export class WorkfrontJwtApi implements ICredentialType {
 	name = 'workfrontJwtApi';
@@ -163,13 +163,13 @@ export class WorkfrontJwtApi implements ICredentialType {
 			async (options) => await this.helpers.httpRequest(options),
 			credentials,
 		);
-		return accessToken === undefined ? {} : tokenToStore(credentials, accessToken);
+		return accessToken === undefined ? {} : tokenToStore(credentials, accessToken, 'jwt');
 	}
 
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	) => addSessionHeader(credentials, requestOptions);
+	) => authenticateFor('jwt')(credentials, requestOptions);
 
 	/**
 	 * **Test**: n8n runs preAuthentication first, always during a test (its CredentialsHelper), so
@@ -183,7 +183,7 @@ export class WorkfrontJwtApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',
-			// Relative: addSessionHeader puts it on the credential's own origin.
+			// Relative: authenticate puts it on the credential's own origin.
 			url: '=/attask/api/{{ $credentials.apiVersion }}/user/{{ encodeURIComponent(String($credentials.userId).trim()) }}',
 			qs: { fields: 'ID' },
 		},

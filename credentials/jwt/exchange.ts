@@ -1,14 +1,12 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
-
+import type { HttpRequest } from '../common/obtainToken';
 import { untilAborted } from '../../nodes/shared/core/retryPolicy';
 import { asObject, firstText, parseBody, readErrorBody } from '../../nodes/shared/core/answers';
 import { redactSecrets, WorkfrontCredentialError } from '../../nodes/shared/core/errors';
 import { redirectTarget } from '../../nodes/shared/core/url';
-import { explainNetworkFailure, explainRefusedExchange } from './exchangeErrors';
+import { explainNetworkFailure } from '../common/callFailures';
+import { explainRefusedExchange } from './exchangeErrors';
 
 export const EXCHANGE_PATH = '/integrations/oauth2/api/v1/jwt/exchange';
-
-export type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
 
 export interface ExchangeInput {
 	origin: string;

@@ -1,4 +1,3 @@
-import { errorCode, failureFor } from '../../nodes/shared/core/networkFailures';
 import { WorkfrontCredentialError } from '../../nodes/shared/core/errors';
 
 /** What the exchange endpoint answered, reduced to what the error messages may use. */
@@ -108,28 +107,5 @@ export function explainRefusedExchange(
 			`Workfront refused the token exchange. Check Client ID, Client Secret, Customer ID and User ID, and that ${CHECK_KEY_PAIR}`,
 			answer,
 		),
-	);
-}
-
-/** Maps a failure to reach the exchange endpoint to a message; the original error is dropped because it carries the request body. */
-export function explainNetworkFailure(
-	error: unknown,
-	origin: string,
-	call: 'exchange' | 'session check' = 'exchange',
-): WorkfrontCredentialError {
-	const code = errorCode(error);
-	const known = failureFor(code);
-	const asked =
-		call === 'exchange' ? 'asked it for an access token' : 'checked the access token (GET session)';
-	if (known) {
-		return new WorkfrontCredentialError(
-			`${origin} ${known.what} when n8n ${asked}. ${known.advice}`,
-			'Workfront URL',
-		);
-	}
-	const what = call === 'exchange' ? 'The token exchange' : 'The session check';
-	return new WorkfrontCredentialError(
-		`${what} with ${origin} failed before Workfront answered${code ? ` (${code})` : ''}. Check Workfront URL and this machine's network, then try again.`,
-		'Workfront URL',
 	);
 }

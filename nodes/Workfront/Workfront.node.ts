@@ -11,6 +11,7 @@ import * as document from './actions/document/Document.resource';
 import * as record from './actions/record/Record.resource';
 import { router } from './actions/router';
 import { listSearch, loadOptions, resourceMapping } from './methods';
+import { authenticationProperty } from '../shared/descriptions/authentication.description';
 
 export class Workfront implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,8 +30,25 @@ export class Workfront implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'workfrontJwtApi', required: true }],
+		credentials: [
+			{
+				name: 'workfrontJwtApi',
+				required: true,
+				displayOptions: { show: { authentication: ['jwt'] } },
+			},
+			{
+				name: 'workfrontOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+			{
+				name: 'workfrontServerToServerApi',
+				required: true,
+				displayOptions: { show: { authentication: ['serverToServer'] } },
+			},
+		],
 		properties: [
+			authenticationProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

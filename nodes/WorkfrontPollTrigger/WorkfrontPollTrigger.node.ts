@@ -26,6 +26,7 @@ import {
 	type PollCursor,
 	type PollEvent,
 } from './pollCursor';
+import { authenticationProperty } from '../shared/descriptions/authentication.description';
 
 export class WorkfrontPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,8 +43,25 @@ export class WorkfrontPollTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'workfrontJwtApi', required: true }],
+		credentials: [
+			{
+				name: 'workfrontJwtApi',
+				required: true,
+				displayOptions: { show: { authentication: ['jwt'] } },
+			},
+			{
+				name: 'workfrontOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+			{
+				name: 'workfrontServerToServerApi',
+				required: true,
+				displayOptions: { show: { authentication: ['serverToServer'] } },
+			},
+		],
 		properties: [
+			authenticationProperty,
 			...objectTypeProperties,
 			{
 				displayName: 'Event',

@@ -23,6 +23,7 @@ import {
 	type SubscriptionRequest,
 } from './subscriptions';
 import { failItem } from '../shared/params/parameters';
+import { authenticationProperty } from '../shared/descriptions/authentication.description';
 
 export class WorkfrontTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -53,11 +54,27 @@ export class WorkfrontTrigger implements INodeType {
 		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'workfrontJwtApi', required: true }],
+		credentials: [
+			{
+				name: 'workfrontJwtApi',
+				required: true,
+				displayOptions: { show: { authentication: ['jwt'] } },
+			},
+			{
+				name: 'workfrontOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+			{
+				name: 'workfrontServerToServerApi',
+				required: true,
+				displayOptions: { show: { authentication: ['serverToServer'] } },
+			},
+		],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
-		properties: triggerProperties,
+		properties: [authenticationProperty, ...triggerProperties],
 	};
 
 	webhookMethods = {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { addSessionHeader } from '../../credentials/jwt/authenticateRequest';
+import { authenticateFor } from '../../credentials/common/authenticateRequest';
 import { ensureN8n, N8N_VERSIONS, type N8nVersion } from '../../scripts/lib/n8nRuntime';
 import { CREDENTIAL_ID } from '../harness/runWorkflow';
 import { useHostileSetup } from '../support/hostileSetup';
@@ -64,7 +64,7 @@ describe(`destination rule vs n8n ${N8N_2.n8n} request resolution`, () => {
 		};
 		let refused: unknown;
 		try {
-			const options = addSessionHeader(credentials, {
+			const options = authenticateFor('jwt')(credentials, {
 				method: 'GET',
 				url: null,
 				uri: `${other.origin}/attask/api/v21.0/session`,

@@ -12,7 +12,7 @@ import {
 	type INodeProperties,
 	type IRequestOptionsSimplified,
 	type IWorkflowExecuteAdditionalData,
-	type Workflow,
+	Workflow,
 } from 'n8n-workflow';
 
 /**
@@ -47,8 +47,10 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		return type;
 	}
 
-	getParentTypes(): string[] {
-		return [];
+	/** The types a credential type extends (an OAuth2 credential: oAuth2Api), as n8n reads them. */
+	getParentTypes(name: string): string[] {
+		const parents = this.types[name]?.extends ?? [];
+		return [...parents, ...parents.flatMap((parent) => this.getParentTypes(parent))];
 	}
 
 	async authenticate(
@@ -136,7 +138,11 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		return this.withDefaults(type, this.get(nodeCredentials.id ?? ''));
 	}
 
-	/** As n8n does when it decrypts: fields the user never saved get their defaults. */
+	/**
+	 * As n8n does when it decrypts (its CredentialsHelper.applyDefaultsAndOverwrites): fields the
+	 * user never saved get their defaults, then expressions among them are resolved with `$self`
+	 * as the credential's own data (an OAuth2 credential's URLs are built so).
+	 */
 	withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
 		const defaults = NodeHelpers.getNodeParameters(
 			this.getCredentialsProperties(type),
@@ -146,7 +152,34 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 			null,
 			null,
 		);
-		return { ...(defaults as ICredentialDataDecryptedObject), ...data };
+		const merged = { ...(defaults as ICredentialDataDecryptedObject), ...data };
+		const node: INode = {
+			id: 'credential',
+			name: 'Credential',
+			type: 'test.credential',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: {
+				getByName: () => ({ description: { properties: [] } }) as never,
+				getByNameAndVersion: () => ({ description: { properties: [] } }) as never,
+				getKnownTypes: () => ({}),
+			},
+		});
+		return workflow.expression.getComplexParameterValue(
+			node,
+			merged as never,
+			'internal',
+			{},
+			undefined,
+			undefined,
+			merged,
+		) as ICredentialDataDecryptedObject;
 	}
 
 	async updateCredentials(
@@ -157,7 +190,15 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		this.store.set(nodeCredentials.id ?? '', { ...data });
 	}
 
-	async updateCredentialsOauthTokenData(): Promise<void> {}
+	/** Where n8n stores an OAuth2 credential's renewed tokens. */
+	async updateCredentialsOauthTokenData(
+		nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
+		const id = nodeCredentials.id ?? '';
+		this.store.set(id, { ...this.get(id), oauthTokenData: data.oauthTokenData });
+	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {
 		return this.type(type).properties;

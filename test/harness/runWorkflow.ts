@@ -11,7 +11,10 @@ import {
 	type IRun,
 } from 'n8n-workflow';
 
+import { KINDS, type CredentialKind } from '../../credentials/common/kinds';
 import { WorkfrontJwtApi } from '../../credentials/WorkfrontJwtApi.credentials';
+import { WorkfrontOAuth2Api } from '../../credentials/WorkfrontOAuth2Api.credentials';
+import { WorkfrontServerToServerApi } from '../../credentials/WorkfrontServerToServerApi.credentials';
 import { Workfront } from '../../nodes/Workfront/Workfront.node';
 import { createAdditionalData } from './additionalData';
 import { InMemoryCredentialsHelper } from './credentialsHelper';
@@ -23,8 +26,18 @@ export const NODE_TYPES: Record<string, INodeType> = {
 	'test.httpRequestLike': new HttpRequestLike(),
 };
 
+/** n8n's own OAuth2 base type, reduced to what its children inherit here (nothing to add). */
+const OAUTH2_API: ICredentialType = {
+	name: 'oAuth2Api',
+	displayName: 'OAuth2 API',
+	properties: [],
+};
+
 export const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	workfrontJwtApi: new WorkfrontJwtApi(),
+	workfrontServerToServerApi: new WorkfrontServerToServerApi(),
+	workfrontOAuth2Api: new WorkfrontOAuth2Api(),
+	oAuth2Api: OAUTH2_API,
 };
 
 export const CREDENTIAL_ID = 'wf-cred';
@@ -44,6 +57,8 @@ export interface RunOptions {
 	type?: string;
 	typeVersion?: number;
 	continueOnFail?: boolean;
+	/** Which credential the node uses (its Authentication parameter is set to match). */
+	kind?: CredentialKind;
 }
 
 /**
@@ -68,8 +83,13 @@ export async function runNode(
 		type: options.type ?? 'n8n-nodes-workfront.workfront',
 		typeVersion: options.typeVersion ?? 1,
 		position: [200, 0],
-		parameters: options.parameters,
-		credentials: { workfrontJwtApi: { id: CREDENTIAL_ID, name: 'Workfront test' } },
+		parameters: {
+			...(options.kind && options.kind !== 'jwt' ? { authentication: options.kind } : {}),
+			...options.parameters,
+		},
+		credentials: {
+			[KINDS[options.kind ?? 'jwt'].type]: { id: CREDENTIAL_ID, name: 'Workfront test' },
+		},
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const workflow = new Workflow({

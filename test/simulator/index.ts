@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 
 import type { OAuthApplication } from './applications';
+import type { ImsClient } from './ims';
+import type { WebApplication } from './userLogin';
 import { apiRoutes } from './apiRoutes';
 import { createDocument } from './model/documents';
 import { seedWorkspace, type SeedOptions } from './model/seed';
@@ -8,11 +10,17 @@ import { createSimulatorServer } from './server';
 import { SimulatorState, type Fault, type SimulatorOptions } from './state';
 
 export type { OAuthApplication } from './applications';
+export type { ImsClient } from './ims';
+export type { WebApplication } from './userLogin';
 export type { Fault, LoggedRequest, SimulatorOptions } from './state';
 export type { SeedOptions } from './model/seed';
 
 export interface StartOptions extends Partial<SimulatorOptions> {
 	applications?: OAuthApplication[];
+	/** Adobe Developer Console OAuth Server-to-Server credentials (served by the IMS origin). */
+	imsClients?: ImsClient[];
+	/** Workfront OAuth2 Web Applications (the user-login flow). */
+	webApplications?: WebApplication[];
 	/** Defaults to 0: an ephemeral port chosen by the system. */
 	port?: number;
 	host?: string;
@@ -34,24 +42,72 @@ function registerWithUsers(state: SimulatorState, app: OAuthApplication): void {
 	}
 }
 
+/** A Workfront user for a technical account or a signing-in user, unless one exists. */
+function ensureUser(state: SimulatorState, userId: string, name: string): void {
+	if (!state.store.get('USER', userId)) {
+		state.store.insert('USER', { ID: userId, name, isActive: true });
+	}
+}
+
+async function listen(
+	server: ReturnType<typeof createSimulatorServer>,
+	port: number,
+	host: string,
+): Promise<string> {
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => resolve());
+	});
+	return `http://${host}:${(server.address() as AddressInfo).port}`;
+}
+
 export class WorkfrontSimulator {
 	private constructor(
 		readonly state: SimulatorState,
 		private readonly server: ReturnType<typeof createSimulatorServer>,
 		readonly origin: string,
+		private readonly imsServer: ReturnType<typeof createSimulatorServer>,
+		/** Adobe IMS's token endpoint lives here (an origin of its own, as in reality). */
+		readonly imsOrigin: string,
 	) {}
 
 	static async start(options: StartOptions = {}): Promise<WorkfrontSimulator> {
-		const { applications = [], port = 0, host = '127.0.0.1', ...simOptions } = options;
+		const {
+			applications = [],
+			imsClients = [],
+			webApplications = [],
+			port = 0,
+			host = '127.0.0.1',
+			...simOptions
+		} = options;
 		const state = new SimulatorState(simOptions);
 		for (const app of applications) registerWithUsers(state, app);
 		const server = createSimulatorServer(state, apiRoutes);
-		await new Promise<void>((resolve, reject) => {
-			server.once('error', reject);
-			server.listen(port, host, () => resolve());
-		});
-		const address = server.address() as AddressInfo;
-		return new WorkfrontSimulator(state, server, `http://${host}:${address.port}`);
+		const imsServer = createSimulatorServer(state, apiRoutes, 'ims');
+		const simulator = new WorkfrontSimulator(
+			state,
+			server,
+			await listen(server, port, host),
+			imsServer,
+			await listen(imsServer, 0, host),
+		);
+		for (const client of imsClients) simulator.registerImsClient(client);
+		for (const app of webApplications) simulator.registerWebApplication(app);
+		return simulator;
+	}
+
+	/**
+	 * A Developer Console credential's technical account is a Workfront user ("Creating API
+	 * Credentials": "automatically added as a 'User'").
+	 */
+	registerImsClient(client: ImsClient): void {
+		this.state.imsClients.set(client.clientId, client);
+		ensureUser(this.state, client.technicalAccountId, 'Technical Account');
+	}
+
+	registerWebApplication(app: WebApplication): void {
+		this.state.userLogins.apps.set(app.clientId, app);
+		ensureUser(this.state, app.userId, 'Signed-in User');
 	}
 
 	get port(): number {
@@ -144,11 +200,16 @@ export class WorkfrontSimulator {
 		this.state.peakConcurrency = 0;
 		this.state.log.length = 0;
 		this.state.exchangeRequests.length = 0;
+		this.state.imsRequests.length = 0;
 	}
 
 	async close(): Promise<void> {
 		this.state.closing.abort();
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+		await Promise.all(
+			[this.server, this.imsServer].map(async (server) => {
+				server.closeAllConnections();
+				await new Promise<void>((resolve) => server.close(() => resolve()));
+			}),
+		);
 	}
 }

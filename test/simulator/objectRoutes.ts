@@ -52,8 +52,18 @@ function render({ spec, fields, context }: ObjectRequest, record: WfRecord) {
 }
 
 /** The filtered, sorted records of a search, kept while nothing is written, so paging costs one sort. */
+/**
+ * `$$USER.ID`: the user the request acts as, Workfront's wildcard in filter values (Experience
+ * League, "Filter variables"/text mode: "assignedToID=$$USER.ID"; "the wildcard for the
+ * logged-in user").
+ */
+function withUserWildcard(params: ObjectRequest['params'], userId: string): void {
+	for (const entry of params.entries) if (/^\$\$USER\.ID$/i.test(entry[1])) entry[1] = userId;
+}
+
 function sortedMatches({ spec, params, context }: ObjectRequest): WfRecord[] {
 	const { store, queryCache } = context.state;
+	withUserWildcard(params, context.session.userId);
 	const key = JSON.stringify([
 		spec.objCode,
 		context.version,

@@ -13,7 +13,9 @@ import {
 	type SimRequest,
 	type SimResponse,
 } from './http';
+import { IMS_TOKEN_PATH, imsToken } from './ims';
 import { exchangeJwt } from './oauth';
+import { AUTHORIZE_PATH, TOKEN_PATH, authorize, userLoginToken } from './userLogin';
 import { findRoute, parseApiPath, type ApiRoute } from './routing';
 import type { SimulatorState } from './state';
 
@@ -63,8 +65,10 @@ async function route(
 			? exchangeJwt(request, state)
 			: apiError(405, 'com.attask.common.MethodNotAllowedException', 'Use POST');
 	}
+	if (request.path === AUTHORIZE_PATH) return authorize(request, state);
+	if (request.path === TOKEN_PATH) return userLoginToken(request, state);
 	if (request.path.startsWith(SUBSCRIPTIONS_PATH)) {
-		const session = authenticate(request, state);
+		const session = authenticate(request, state, { sessionOnly: true });
 		return 'token' in session ? state.events.handle(request, session.customerId) : session;
 	}
 	if (request.path === DOWNLOAD_PATH) {
@@ -138,11 +142,32 @@ async function toSimRequest(incoming: IncomingMessage): Promise<SimRequest> {
 	};
 }
 
-export function createSimulatorServer(state: SimulatorState, routes: ApiRoute[]): Server {
+/**
+ * Adobe IMS, on an origin of its own as in reality (ims-na1.adobelogin.com is not the Workfront
+ * host): only its token endpoint, with the same faults and log as the Workfront server.
+ */
+async function routeIms(request: SimRequest, state: SimulatorState): Promise<SimResponse> {
+	if (request.path === IMS_TOKEN_PATH) return imsToken(request, state);
+	return {
+		status: 404,
+		raw: '<html><body>Not Found</body></html>',
+		headers: { 'content-type': 'text/html' },
+	};
+}
+
+export function createSimulatorServer(
+	state: SimulatorState,
+	routes: ApiRoute[],
+	role: 'workfront' | 'ims' = 'workfront',
+): Server {
 	return createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
 		void (async () => {
 			const request = await toSimRequest(incoming);
-			if (state.options.control && request.path.startsWith(CONTROL_PREFIX)) {
+			if (
+				role === 'workfront' &&
+				state.options.control &&
+				request.path.startsWith(CONTROL_PREFIX)
+			) {
 				writeResponse(outgoing, handleControl(request, state));
 				return;
 			}
@@ -161,7 +186,8 @@ export function createSimulatorServer(state: SimulatorState, routes: ApiRoute[])
 			try {
 				result = fault?.echo
 					? echoResponse(request, incoming.url ?? '', fault.status ?? 500)
-					: (fault && state.faultResponse(fault)) || (await route(request, state, routes));
+					: (fault && state.faultResponse(fault)) ||
+						(role === 'ims' ? await routeIms(request, state) : await route(request, state, routes));
 			} catch (error) {
 				result = apiError(500, 'java.lang.RuntimeException', (error as Error).message);
 			}

@@ -5,6 +5,14 @@ export interface Session {
 	userId: string;
 	customerId: string;
 	expiresAt: number;
+	/**
+	 * `session`: a Workfront session ID (the JWT exchange and the user-login flow issue these;
+	 * read from the `sessionID` header). `ims`: an Adobe IMS access token, read as
+	 * `Authorization: Bearer` with the organization it was issued in.
+	 */
+	kind: 'session' | 'ims';
+	/** The IMS organization an IMS token belongs to. */
+	orgId?: string;
 }
 
 /** Access tokens the exchange issued; they expire, and tests can revoke them all at once. */
@@ -16,12 +24,18 @@ export class SessionStore {
 
 	constructor(private readonly now: () => number) {}
 
-	issue(userId: string, customerId: string, ttlSeconds: number): Session {
-		const session = {
-			token: randomBytes(16).toString('hex'),
+	issue(userId: string, customerId: string, ttlSeconds: number, ims?: { orgId: string }): Session {
+		const session: Session = {
+			// IMS access tokens are JWTs (Adobe's IMS API reference shows "eyJ…"); their content is
+			// not something a client reads, so an opaque value of that look stands in for one.
+			token: ims
+				? `eyJhbGciOiJSUzI1NiJ9.${randomBytes(48).toString('base64url')}.${randomBytes(32).toString('base64url')}`
+				: randomBytes(16).toString('hex'),
 			userId,
 			customerId,
 			expiresAt: this.now() + ttlSeconds * 1000,
+			kind: ims ? 'ims' : 'session',
+			...(ims ? { orgId: ims.orgId } : {}),
 		};
 		this.sessions.set(session.token, session);
 		this.issued.push(session.token);

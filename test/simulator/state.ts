@@ -3,11 +3,15 @@ import { EventSubscriptions } from './events';
 import { FileStore } from './model/documents';
 import { ObjectStore, type WfRecord } from './model/store';
 import type { SimResponse } from './http';
+import type { ImsClient } from './ims';
 import { SessionStore } from './sessions';
+import { UserLogins } from './userLogin';
 
 export interface SimulatorOptions {
-	/** Lifetime of the access tokens the exchange issues. */
+	/** Lifetime of the access tokens the exchange and the user-login flow issue. */
 	tokenTtlSeconds: number;
+	/** Lifetime of IMS access tokens (Adobe's IMS API reference shows expires_in 86399). */
+	imsTokenTtlSeconds: number;
 	/** Added before every answer, to model the round trip to a real Workfront. */
 	latencyMs: number;
 	/** Concurrent REST requests allowed per customer before 429 (Workfront documented 10). */
@@ -61,6 +65,9 @@ export interface Counters {
 	exchanges: number;
 	rejectedUnauthenticated: number;
 	tooManyRequests: number;
+	imsTokenRequests: number;
+	imsTokens: number;
+	userLoginTokens: number;
 }
 
 export class SimulatorState {
@@ -74,7 +81,19 @@ export class SimulatorState {
 		exchanges: 0,
 		rejectedUnauthenticated: 0,
 		tooManyRequests: 0,
+		imsTokenRequests: 0,
+		imsTokens: 0,
+		userLoginTokens: 0,
 	};
+
+	/** Adobe Developer Console OAuth Server-to-Server credentials IMS knows, by client ID. */
+	readonly imsClients = new Map<string, ImsClient>();
+
+	/** Every IMS token request as received (client and scope; the secret is not kept). */
+	readonly imsRequests: Array<{ clientId: string; scope: string }> = [];
+
+	/** Workfront OAuth2 Web Applications, their codes and refresh tokens. */
+	readonly userLogins = new UserLogins();
 
 	readonly store: ObjectStore;
 
@@ -110,6 +129,7 @@ export class SimulatorState {
 	constructor(options: Partial<SimulatorOptions> = {}) {
 		this.options = {
 			tokenTtlSeconds: 3600,
+			imsTokenTtlSeconds: 86_399,
 			latencyMs: 0,
 			concurrencyLimit: 10,
 			control: false,

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { CREDENTIAL_ID } from '../harness/runWorkflow';
 import { OtherOrigin } from './otherOrigin';
 import { WorkfrontFixture } from './workfrontNode';
-import { tokenToStore } from '../../credentials/jwt/storedToken';
+import { tokenToStore } from '../../credentials/common/storedToken';
 
 /** What a hostile-server test works with: a fresh Workfront, and another origin that must see nothing. */
 export interface HostileSetup {
@@ -55,7 +55,7 @@ export function useHostileSetup(use: (setup: HostileSetup) => void): void {
 export function updateCredential(fixture: WorkfrontFixture, changes: IDataObject): void {
 	const data = { ...fixture.helper.get(CREDENTIAL_ID), ...changes };
 	if (typeof changes.accessToken === 'string' && changes.accessTokenFor === undefined) {
-		Object.assign(data, tokenToStore(data as never, changes.accessToken));
+		Object.assign(data, tokenToStore(data as never, changes.accessToken, fixture.kind ?? 'jwt'));
 	}
 	fixture.helper.set(CREDENTIAL_ID, data as never);
 }

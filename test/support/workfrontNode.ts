@@ -1,23 +1,32 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { CredentialKind } from '../../credentials/common/kinds';
 import type { InMemoryCredentialsHelper } from '../harness/credentialsHelper';
 import { createHelper, runNode, type NodeRun, type RunOptions } from '../harness/runWorkflow';
 import type { WorkfrontSimulator } from '../simulator';
 import { pemFragments } from './secrets';
-import { CLIENT_SECRET, startWorkfront } from './workfrontAccount';
+import {
+	CLIENT_SECRET,
+	IMS_CLIENT_SECRET,
+	startWorkfront,
+	WEB_CLIENT_SECRET,
+} from './workfrontAccount';
 
 /** A simulator, a stored credential for it, and a way to run the Workfront node through n8n-core. */
 export class WorkfrontFixture {
 	private constructor(
 		readonly simulator: WorkfrontSimulator,
 		readonly helper: InMemoryCredentialsHelper,
+		/** Which credential the stored one is, and the node's Authentication. */
+		readonly kind: CredentialKind,
 	) {}
 
 	static async start(
 		options: Parameters<typeof startWorkfront>[0] = {},
+		kind: CredentialKind = 'jwt',
 	): Promise<WorkfrontFixture> {
-		const { simulator, credentials } = await startWorkfront(options);
-		return new WorkfrontFixture(simulator, createHelper(credentials));
+		const { simulator, credentials } = await startWorkfront(options, kind);
+		return new WorkfrontFixture(simulator, createHelper(credentials), kind);
 	}
 
 	async run(
@@ -28,6 +37,7 @@ export class WorkfrontFixture {
 		return await runNode(this.helper, {
 			parameters: parameters as INodeParameters,
 			input,
+			kind: this.kind,
 			...options,
 		});
 	}
@@ -68,15 +78,21 @@ export const record = (operation: string, parameters: IDataObject = {}): IDataOb
 	...parameters,
 });
 
-/** Every secret a run could leak: client secret, key lines, each JWT signed and each token issued. */
+/**
+ * Every secret a run could leak, whichever credential it used: client secrets, key lines, each
+ * JWT signed, each token issued (session IDs and IMS tokens alike) and each refresh token.
+ */
 export function secretsOf(fixture: WorkfrontFixture): string[] {
 	const { state } = fixture.simulator;
-	const privateKey = String(fixture.helper.get('wf-cred').privateKey);
+	const privateKey = String(fixture.helper.get('wf-cred').privateKey ?? '');
 	return [
 		CLIENT_SECRET,
+		IMS_CLIENT_SECRET,
+		WEB_CLIENT_SECRET,
 		...pemFragments(privateKey),
 		...state.exchangeRequests.flatMap(({ jwt }) => [jwt, jwt.split('.')[2]]),
 		...state.sessions.issued,
+		...state.userLogins.issuedRefreshTokens,
 	].filter(Boolean);
 }
 
@@ -87,10 +103,11 @@ export function secretsOf(fixture: WorkfrontFixture): string[] {
  */
 export function freshFixturePerTest(
 	options: Parameters<typeof WorkfrontFixture.start>[0] = {},
+	kind: CredentialKind = 'jwt',
 ): () => WorkfrontFixture {
 	let current: WorkfrontFixture | undefined;
 	beforeEach(async () => {
-		current = await WorkfrontFixture.start(options);
+		current = await WorkfrontFixture.start(options, kind);
 	});
 	afterEach(async () => {
 		await current?.simulator.state.events.settle();

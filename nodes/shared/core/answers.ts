@@ -81,3 +81,17 @@ export function singleRecord(answer: unknown): IDataObject {
 	const record = Array.isArray(answer) ? answer[0] : answer;
 	return record && typeof record === 'object' ? (record as IDataObject) : {};
 }
+
+/**
+ * Whether an answer says "not logged in". Workfront says it with 401, and has been seen saying it,
+ * with its AuthenticationException class, in the body of other statuses. Its words alone are not
+ * enough: an error message may quote the user's own data ("Invalid session cleanup (Q3)"), and
+ * taking that for a session problem would re-send a write.
+ */
+export function refusesSession(statusCode: number, body: unknown): boolean {
+	if (statusCode === 401) return true;
+	// Answers come as text; only one that names the class is worth parsing here.
+	if (typeof body === 'string' && !body.includes('AuthenticationException')) return false;
+	const parsed = typeof body === 'string' ? parseBody(body) : body;
+	return readErrorBody(parsed)?.class?.endsWith('AuthenticationException') === true;
+}

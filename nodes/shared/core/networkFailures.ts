@@ -81,7 +81,7 @@ export const NETWORK_FAILURES: readonly NetworkFailure[] = [
 		transient: true,
 		what: 'did not answer in time',
 		advice:
-			'Try again later; if Workfront is slow for large requests, raise Request Timeout in the Workfront JWT API credential.',
+			'Try again later; if Workfront is slow for large requests, raise Request Timeout in the Workfront credential.',
 		phrases: /timeout of \d+ms exceeded|timed out/i,
 	},
 	{

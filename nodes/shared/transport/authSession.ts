@@ -5,31 +5,25 @@ import {
 } from 'n8n-workflow';
 
 import {
-	CREDENTIAL_TYPE,
 	credentialKeyOf,
+	credentialKindOf,
 	keepRunToken,
 	runCredentials,
+	type RawResponse,
+	type SessionResponse,
 	type WorkfrontContext,
 } from './connection';
-import { parseBody, readErrorBody } from '../core/answers';
+import { refusesSession } from '../core/answers';
+import { KINDS, type CredentialKind } from '../../../credentials/common/kinds';
 import {
 	reportAcceptedToken,
 	reportRefusedToken,
-} from '../../../credentials/jwt/obtainAccessToken';
-import { forgetGates } from '../../../credentials/jwt/tokenGate';
-import { storedToken } from '../../../credentials/jwt/storedToken';
+} from '../../../credentials/common/obtainToken';
+import { forgetGates } from '../../../credentials/common/tokenGate';
+import { storedToken } from '../../../credentials/common/storedToken';
+import { oauth2Token, sendWithOAuth2, forgetOAuth2Refreshes } from './oauth2Session';
 
-export interface RawResponse {
-	statusCode: number;
-	headers: Record<string, unknown>;
-	body: unknown;
-}
-
-export interface SessionResponse {
-	response: RawResponse;
-	/** The token this request carried, to be kept out of anything the answer becomes. */
-	token: string;
-}
+export type { RawResponse, SessionResponse } from './connection';
 
 /**
  * What this n8n process knows about one credential's session, beyond what the credential's own
@@ -52,15 +46,16 @@ interface SessionState {
 function noteAnswered(
 	state: SessionState,
 	credentials: ICredentialDataDecryptedObject,
+	kind: CredentialKind,
 	token: string,
 	response: RawResponse,
 ): void {
 	if (isAuthenticationFailure(response)) {
 		state.refusedToken = token;
-		reportRefusedToken(credentials, token);
+		reportRefusedToken(credentials, kind, token);
 	} else if (state.acceptedToken !== token) {
 		state.acceptedToken = token;
-		reportAcceptedToken(credentials, token);
+		reportAcceptedToken(credentials, kind, token);
 	}
 }
 
@@ -80,19 +75,9 @@ function executionOf(context: WorkfrontContext): string | undefined {
 	return typeof withId.getExecutionId === 'function' ? withId.getExecutionId() : undefined;
 }
 
-/**
- * Workfront says "not logged in" with 401, and has been seen saying it, with its
- * AuthenticationException class, in the body of other statuses. Its words alone are not enough:
- * an error message may quote the user's own data ("Invalid session cleanup (Q3)"), and taking that
- * for a session problem would re-send a write.
- */
+/** Whether Workfront answered "not logged in" (core/answers.ts says how it says it). */
 export function isAuthenticationFailure(response: RawResponse): boolean {
-	if (response.statusCode === 401) return true;
-	// Answers come as text (request.ts); only one that names the class is worth parsing here.
-	const { body } = response;
-	if (typeof body === 'string' && !body.includes('AuthenticationException')) return false;
-	const parsed = typeof body === 'string' ? parseBody(body) : body;
-	return readErrorBody(parsed)?.class?.endsWith('AuthenticationException') === true;
+	return refusesSession(response.statusCode, response.body);
 }
 
 /**
@@ -109,23 +94,27 @@ async function send(
 	// Work that was stopped while waiting (for the credentials, for an exchange) sends nothing.
 	const signal = options.abortSignal as AbortSignal | undefined;
 	if (signal?.aborted) throw signal.reason;
-	return (await context.helpers.httpRequestWithAuthentication.call(
-		context,
-		CREDENTIAL_TYPE,
-		options,
-		{
-			credentialsDecrypted: {
-				id: key,
-				name: CREDENTIAL_TYPE,
-				type: CREDENTIAL_TYPE,
-				data: credentials,
-			},
-		},
-	)) as RawResponse;
+	const { type } = KINDS[credentialKindOf(context)];
+	return (await context.helpers.httpRequestWithAuthentication.call(context, type, options, {
+		credentialsDecrypted: { id: key, name: type, type, data: credentials },
+	})) as RawResponse;
 }
 
-/** The stored token, if it was issued for the credential's fields as they are now. */
-const tokenOf = (credentials: ICredentialDataDecryptedObject) => storedToken(credentials);
+/** The token a request of this run carries: for a credential that exchanges, the stored one if it was issued for the fields as they are now. */
+function tokenOf(context: WorkfrontContext, credentials: ICredentialDataDecryptedObject): string {
+	const kind = credentialKindOf(context);
+	return kind === 'oAuth2' ? oauth2Token(credentials) : storedToken(credentials, kind);
+}
+
+/**
+ * The token stored with the credential now, read again (another execution may have exchanged or
+ * refreshed since this run read it): for what an answer must not quote.
+ */
+export async function currentToken(context: WorkfrontContext, itemIndex: number): Promise<string> {
+	const credentials = await runCredentials(context, itemIndex, true);
+	if (credentialKindOf(context) === 'oAuth2') return oauth2Token(credentials);
+	return typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
+}
 
 /**
  * Sends the request with an empty token, so that n8n runs the credential's preAuthentication:
@@ -146,7 +135,7 @@ async function sendForNewToken(
 		(response) => ({ ok: true as const, response }),
 		(error: unknown) => ({ ok: false as const, error }),
 	);
-	const token = tokenOf(handed);
+	const token = tokenOf(context, handed);
 	if (!sent.ok) {
 		// No token came, so the request was never sent. Said as the credential said it: its words
 		// may quote Workfront ("timed out"), and must not be read as a network failure of the
@@ -159,7 +148,7 @@ async function sendForNewToken(
 	}
 	// n8n stored the new token with the credential; this run uses it without reading it back.
 	if (token !== '') keepRunToken(context, { ...handed });
-	noteAnswered(state, credentials, token, sent.response);
+	noteAnswered(state, credentials, credentialKindOf(context), token, sent.response);
 	if (isAuthenticationFailure(sent.response)) state.refusedFresh = executionOf(context);
 	return { response: sent.response, token };
 }
@@ -172,19 +161,26 @@ function exchangeFailure(
 	const message = error instanceof Error && error.message ? error.message : String(error);
 	return new NodeOperationError(context.getNode(), message, {
 		itemIndex,
-		description:
-			'Getting an access token failed, so nothing was sent to Workfront. If this names a credential field, open the Workfront JWT API credential, correct it and press Test.',
+		description: `Getting an access token failed, so nothing was sent to Workfront. If this names a credential field, open the ${KINDS[credentialKindOf(context)].label} credential, correct it and press Test.`,
 	});
 }
 
+/** Who acts for each kind of credential, as the refusal below names them. */
+const ACTING_USER: Record<CredentialKind, string> = {
+	jwt: "The user of the credential's User ID",
+	serverToServer:
+		"The credential's technical account (a Workfront user whose email ends in techacct.adobe.com)",
+	oAuth2: 'The user who connected the credential',
+};
+
 function refusedAgain(context: WorkfrontContext, itemIndex: number): NodeOperationError {
+	const kind = credentialKindOf(context);
 	return new NodeOperationError(
 		context.getNode(),
 		'Workfront refuses the access tokens of this credential, even a freshly exchanged one',
 		{
 			itemIndex,
-			description:
-				"Earlier in this execution Workfront refused a token straight after the exchange, so no further exchange was made. The user of the credential's User ID may lack API access or be deactivated, or its tokens are being revoked (for example by a logout elsewhere or an administrator). Check the user in Workfront, then press Test in the Workfront JWT API credential.",
+			description: `Earlier in this execution Workfront refused a token straight after the exchange, so no further exchange was made. ${ACTING_USER[kind]} may lack API access or be deactivated, or its tokens are being revoked (for example by a logout elsewhere or an administrator). Check the user in Workfront, then press Test in the ${KINDS[kind].label} credential.`,
 		},
 	);
 }
@@ -206,17 +202,21 @@ export async function sendWithSession(
 	makeOptions: () => IHttpRequestOptions,
 	itemIndex: number,
 ): Promise<SessionResponse> {
+	if (credentialKindOf(context) === 'oAuth2') {
+		return await sendWithOAuth2(context, makeOptions, itemIndex);
+	}
 	const key = credentialKeyOf(context);
 	const state = stateOf(key);
 	const execution = executionOf(context);
+	const kind = credentialKindOf(context);
 	for (let round = 0; round < 3; round += 1) {
 		let credentials = await runCredentials(context, itemIndex);
-		let token = tokenOf(credentials);
+		let token = tokenOf(context, credentials);
 		if (token === '' || token === state.refusedToken) {
 			// What this run read is no use: the credential may hold a newer token by now (another
 			// execution or worker got one since), which must be used instead of asking again.
 			credentials = await runCredentials(context, itemIndex, true);
-			token = tokenOf(credentials);
+			token = tokenOf(context, credentials);
 		}
 		if (token === '' || token === state.refusedToken) {
 			if (execution !== undefined && state.refusedFresh === execution) {
@@ -225,7 +225,7 @@ export async function sendWithSession(
 			return await sendForNewToken(context, state, key, makeOptions(), credentials, itemIndex);
 		}
 		const response = await send(context, makeOptions(), { ...credentials }, key);
-		noteAnswered(state, credentials, token, response);
+		noteAnswered(state, credentials, kind, token, response);
 		if (!isAuthenticationFailure(response)) return { response, token };
 	}
 	throw refusedAgain(context, itemIndex);
@@ -235,4 +235,5 @@ export async function sendWithSession(
 export function forgetSessions(): void {
 	sessions.clear();
 	forgetGates();
+	forgetOAuth2Refreshes();
 }

@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { readRequestTimeoutMs } from '../core/limits';
+import { KINDS, kindOf, type CredentialKind } from '../../../credentials/common/kinds';
 import { normaliseApiVersion } from '../core/apiVersions';
 import { normaliseWorkfrontUrl } from '../core/url';
 
@@ -36,6 +37,8 @@ interface RunState {
 	credentials?: { read: Promise<ICredentialDataDecryptedObject>; at: number };
 	/** Which credential the run uses, for the session state of the process (authSession). */
 	credentialKey?: string;
+	/** Which kind of credential the node's Authentication parameter chose. */
+	kind?: CredentialKind;
 }
 
 const runs = new WeakMap<object, RunState>();
@@ -82,7 +85,7 @@ function readCredentialInto(
 	context: WorkfrontContext,
 	itemIndex: number,
 ): NonNullable<RunState['credentials']> {
-	const read = context.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const read = context.getCredentials(KINDS[credentialKindOf(context)].type, itemIndex);
 	const entry = { read, at: Date.now() };
 	run.credentials = entry;
 	read.catch(() => {
@@ -125,7 +128,7 @@ export function credentialKeyOf(context: WorkfrontContext): string {
 	const run = runOf(context);
 	if (run.credentialKey === undefined) {
 		const node = context.getNode();
-		const reference = node.credentials?.[CREDENTIAL_TYPE];
+		const reference = node.credentials?.[KINDS[credentialKindOf(context)].type];
 		run.credentialKey = reference?.id ?? reference?.name ?? node.name;
 	}
 	return run.credentialKey;
@@ -163,9 +166,45 @@ export type WorkfrontContext =
 	| IHookFunctions
 	| IWebhookFunctions;
 
-export const CREDENTIAL_TYPE = 'workfrontJwtApi';
+/** A node parameter as any of those contexts reads it (a run's as item 0's), or undefined. */
+function nodeParameter(context: WorkfrontContext, name: string): unknown {
+	try {
+		if ('getCurrentNodeParameter' in context) {
+			// The editor's own values: what the panel shows now, saved or not.
+			const current = context.getCurrentNodeParameter(name);
+			if (current !== undefined) return current;
+		}
+		if ('getInputData' in context) return context.getNodeParameter(name, 0, undefined);
+		return context.getNodeParameter(name, undefined);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The kind of credential the node's Authentication parameter chose (credentials/common/kinds.ts),
+ * read once per run; a node saved before there was a choice has none, and means the JWT one.
+ */
+export function credentialKindOf(context: WorkfrontContext): CredentialKind {
+	const run = runOf(context);
+	run.kind ??= kindOf(nodeParameter(context, 'authentication'));
+	return run.kind;
+}
 
 /** Parameters in order, with repeats: Workfront reads a repeated key as a list (`in`). */
 export type QueryParams = Array<[string, string]>;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** An answer as n8n hands it over with returnFullResponse. */
+export interface RawResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+export interface SessionResponse {
+	response: RawResponse;
+	/** The token this request carried, to be kept out of anything the answer becomes. */
+	token: string;
+}

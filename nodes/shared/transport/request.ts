@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { redactValue } from '../core/errors';
-import { OWN_REQUEST } from '../../../credentials/jwt/authenticateRequest';
+import { OWN_REQUEST } from '../../../credentials/common/authenticateRequest';
 import { sendWithSession, type RawResponse } from './authSession';
 import type { MultipartBody } from './multipart';
 import {

@@ -24,8 +24,8 @@ const RESERVED = new Set([
 	'options',
 	'force',
 	'atomic',
+	// `id` is the list of a multi-get (`GET /<obj>?id=a,b`); `ID` is a field and filters a search.
 	'id',
-	'ID',
 	'sessionID',
 ]);
 

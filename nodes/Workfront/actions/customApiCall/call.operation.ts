@@ -9,7 +9,8 @@ import { redactValue } from '../../../shared/core/errors';
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
 import { forEachItem } from '../../../shared/execution/perItem';
 import { readBody, readPath, readQuery } from './callRequest';
-import { CREDENTIAL_TYPE, type HttpMethod } from '../../../shared/transport/connection';
+import type { HttpMethod } from '../../../shared/transport/connection';
+import { currentToken } from '../../../shared/transport/authSession';
 import { workfrontCall } from '../../../shared/transport/request';
 
 export const description: INodeProperties[] = showOnlyFor(
@@ -72,12 +73,6 @@ export const description: INodeProperties[] = showOnlyFor(
 	],
 );
 
-/** The token stored with the credential now (another execution may have exchanged since the call). */
-async function storedToken(context: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	return typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
-}
-
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -97,7 +92,7 @@ export async function execute(
 		const answer =
 			body && typeof body === 'object' && 'data' in body ? (body as { data: unknown }).data : body;
 		// Answers such as GET session quote the token: the one this call sent, and the one stored now.
-		const clean = redactValue(answer, [token, await storedToken(this, itemIndex)], text);
+		const clean = redactValue(answer, [token, await currentToken(this, itemIndex)], text);
 		const split = this.getNodeParameter('splitLists', itemIndex, true) as boolean;
 		if (Array.isArray(clean))
 			return split

@@ -1,8 +1,6 @@
 import { redactSecrets } from '../../../../nodes/shared/core/errors';
-import {
-	explainNetworkFailure,
-	explainRefusedExchange,
-} from '../../../../credentials/jwt/exchangeErrors';
+import { explainNetworkFailure } from '../../../../credentials/common/callFailures';
+import { explainRefusedExchange } from '../../../../credentials/jwt/exchangeErrors';
 
 const ORIGIN = 'https://acme.my.workfront.com';
 

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import type { CredentialKind } from './kinds';
 import { credentialIdentity } from './tokenGate';
 
 /**
@@ -10,17 +11,21 @@ import { credentialIdentity } from './tokenGate';
  */
 export const TOKEN_FOR_FIELD = 'accessTokenFor';
 
-/** What the credential's preAuthentication stores: the token, and the fields it was issued for. */
+/** What a credential's preAuthentication stores: the token, and the fields it was issued for. */
 export function tokenToStore(
 	credentials: ICredentialDataDecryptedObject,
 	accessToken: string,
+	kind: CredentialKind,
 ): { accessToken: string; [TOKEN_FOR_FIELD]: string } {
-	return { accessToken, [TOKEN_FOR_FIELD]: credentialIdentity(credentials) };
+	return { accessToken, [TOKEN_FOR_FIELD]: credentialIdentity(credentials, kind) };
 }
 
 /** The stored token if it was issued for the credential's fields as they are now, else ''. */
-export function storedToken(credentials: ICredentialDataDecryptedObject): string {
+export function storedToken(
+	credentials: ICredentialDataDecryptedObject,
+	kind: CredentialKind,
+): string {
 	const token = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
 	if (token === '') return '';
-	return credentials[TOKEN_FOR_FIELD] === credentialIdentity(credentials) ? token : '';
+	return credentials[TOKEN_FOR_FIELD] === credentialIdentity(credentials, kind) ? token : '';
 }

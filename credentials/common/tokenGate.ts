@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { WorkfrontCredentialError } from '../../nodes/shared/core/errors';
+import { KINDS, type CredentialKind } from './kinds';
 
 /**
  * How long a failed exchange is the answer for every caller of that credential before a new one is
@@ -45,6 +46,7 @@ const MAX_GATES = 256;
  * be refused never handed out again; a refused user costs one exchange per hold, not one per item.
  */
 interface Gate {
+	kind: CredentialKind;
 	exchange?: Promise<string>;
 	failure?: { error: Error; until: number };
 	issued?: { token: string; at: number; accepted: boolean };
@@ -59,39 +61,50 @@ const gates = new Map<string, Gate>();
 const identities = new WeakMap<object, string>();
 
 /**
- * A credential's identity: the fields an exchange depends on, hashed (they include secrets), as
- * typed. Two spellings of one URL make two gates, which costs at most an extra exchange.
+ * A credential's identity: the fields its tokens are issued for (kinds.ts), hashed (they include
+ * secrets), as typed. Two spellings of one URL make two gates, which costs at most an extra
+ * exchange.
  */
-export function credentialIdentity(credentials: ICredentialDataDecryptedObject): string {
+export function credentialIdentity(
+	credentials: ICredentialDataDecryptedObject,
+	kind: CredentialKind,
+): string {
 	const field = (name: string) => String(credentials[name] ?? '').trim();
 	return createHash('sha256')
-		.update(
-			JSON.stringify(
-				['url', 'clientId', 'clientSecret', 'customerId', 'userId', 'privateKey'].map(field),
-			),
-		)
+		.update(JSON.stringify(KINDS[kind].identity.map(field)))
 		.digest('hex');
 }
 
-export function gateOf(credentials: ICredentialDataDecryptedObject): Gate {
+export function gateOf(credentials: ICredentialDataDecryptedObject, kind: CredentialKind): Gate {
 	let identity = identities.get(credentials);
 	if (identity === undefined) {
-		identity = credentialIdentity(credentials);
+		identity = `${kind}:${credentialIdentity(credentials, kind)}`;
 		identities.set(credentials, identity);
 	}
 	let gate = gates.get(identity);
 	if (!gate) {
-		gate = { refused: [], freshRefusals: 0 };
+		gate = { kind, refused: [], freshRefusals: 0 };
 		gates.set(identity, gate);
 		if (gates.size > MAX_GATES) gates.delete(gates.keys().next().value as string);
 	}
 	return gate;
 }
 
-export function refusedUserError(): WorkfrontCredentialError {
+/** Who Workfront refuses when fresh tokens are refused, per kind of credential. */
+const REFUSED_WHO: Record<CredentialKind, { who: string; field?: string }> = {
+	jwt: { who: "The user of the credential's User ID", field: 'User ID' },
+	serverToServer: {
+		who: "The credential's technical account (a Workfront user whose email ends in techacct.adobe.com)",
+		field: 'Client ID',
+	},
+	oAuth2: { who: 'The user who connected the credential' },
+};
+
+export function refusedUserError(kind: CredentialKind): WorkfrontCredentialError {
+	const { who, field } = REFUSED_WHO[kind];
 	return new WorkfrontCredentialError(
-		"Workfront refused the access tokens of this credential straight after they were exchanged, twice in a row, so no further exchange is made for a few seconds. The user of the credential's User ID may lack API access or be deactivated, or its tokens are being revoked (for example by an administrator). Check the user in Workfront, then press Test in the Workfront JWT API credential.",
-		'User ID',
+		`Workfront refused the access tokens of this credential straight after they were issued, twice in a row, so no further token is asked for a few seconds. ${who} may lack API access or be deactivated, or its tokens are being revoked (for example by an administrator). Check the user in Workfront, then press Test in the ${KINDS[kind].label} credential.`,
+		field,
 	);
 }
 
@@ -120,7 +133,7 @@ export function noteRefused(gate: Gate, token: string, now = Date.now()): void {
 	const fresh = !issued.accepted && now - issued.at < FRESH_TOKEN_MS;
 	gate.freshRefusals = fresh ? gate.freshRefusals + 1 : 0;
 	if (gate.freshRefusals >= REFUSALS_BEFORE_HOLD) {
-		gate.failure = { error: refusedUserError(), until: now + EXCHANGE_FAILURE_HOLD_MS };
+		gate.failure = { error: refusedUserError(gate.kind), until: now + EXCHANGE_FAILURE_HOLD_MS };
 	}
 }
 

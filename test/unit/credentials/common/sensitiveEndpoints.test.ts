@@ -1,4 +1,4 @@
-import { addSessionHeader } from '../../../../credentials/jwt/authenticateRequest';
+import { authenticateFor } from '../../../../credentials/common/authenticateRequest';
 
 /**
  * Spellings an outside review found getting the token past the list of sensitive endpoints
@@ -10,7 +10,7 @@ const api = 'https://acme.my.workfront.com/attask/api/v21.0';
 
 function outcome(options: Record<string, unknown>): string {
 	try {
-		addSessionHeader(credentials as never, options as never);
+		authenticateFor('jwt')(credentials as never, options as never);
 		return 'sent';
 	} catch (error) {
 		const { message } = error as Error;

@@ -1,0 +1,113 @@
+import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+
+import { API_VERSIONS, DEFAULT_API_VERSION } from '../nodes/shared/core/apiVersions';
+import { REQUEST_TIMEOUT } from '../nodes/shared/core/limits';
+
+/**
+ * The origin of what the user typed as Workfront URL, as an n8n expression (the same reading as
+ * the nodes' normaliseWorkfrontUrl for a host or a pasted link; the nodes check the host itself
+ * before any request carries the token).
+ */
+const ORIGIN =
+	'{{ $self["url"].trim().replace(/^(https?:\\/\\/)?([^\\/?#\\s]+).*$/i, (all, scheme, host) => (scheme || "https://").toLowerCase() + host.toLowerCase()) }}';
+
+/**
+ * Workfront's own OAuth2 application of type Web Application: a user signs in to Workfront and n8n
+ * acts as that user (authorization code with refresh tokens; Adobe: "Configure and use your
+ * organization's custom OAuth 2 applications using authorization code flow",
+ * help/quicksilver/wf-api/api/oauth-app-code-token-flow.md). n8n's OAuth2 machinery does the
+ * sign-in, the code exchange and the renewals; the token it gets is a Workfront session ID
+ * (`token_type: sessionID`), which the Workfront nodes send in the `sessionID` header.
+ */
+export class WorkfrontOAuth2Api implements ICredentialType {
+	name = 'workfrontOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Workfront OAuth2 API';
+
+	icon: Icon = { light: 'file:../icons/workfront.svg', dark: 'file:../icons/workfront.dark.svg' };
+
+	documentationUrl =
+		'https://experienceleague.adobe.com/en/docs/workfront/using/adobe-workfront-api/api-notes/oauth-app-code-token-flow';
+
+	properties: INodeProperties[] = [
+		{
+			displayName:
+				"Workfront's own OAuth2 application of type Web Application (in Workfront: Setup > System > OAuth2 Applications). Add n8n's OAuth Redirect URL (shown above) to the application's Redirect URLs. n8n then acts as the user who connects.",
+			name: 'oauthAppNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Workfront URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'yourdomain.my.workfront.com',
+			description:
+				'The address you see in the browser when logged in to Workfront, e.g. yourdomain.my.workfront.com. Sign-in and tokens go to this host.',
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'options',
+			default: DEFAULT_API_VERSION,
+			options: API_VERSIONS.map(({ value, released }) => ({
+				name: `${value} (released ${released})`,
+				value,
+			})),
+			description: 'The Workfront REST API version every request uses (/attask/api/<version>/)',
+		},
+		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'requestTimeout',
+			type: 'number',
+			typeOptions: { minValue: REQUEST_TIMEOUT.min, maxValue: REQUEST_TIMEOUT.max },
+			default: REQUEST_TIMEOUT.default,
+			description:
+				'How long the Workfront nodes wait for each answer before giving up. A read that times out is tried once more; a change that times out is reported as possibly applied and never sent again.',
+		},
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden',
+			default: 'authorizationCode',
+		},
+		{
+			// oauth-app-code-token-flow.md: GET https://<domain>/integrations/oauth2/authorize
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: `=${ORIGIN}/integrations/oauth2/authorize`,
+		},
+		{
+			// oauth-app-code-token-flow.md: POST https://<domain>/integrations/oauth2/api/v1/token
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: `=${ORIGIN}/integrations/oauth2/api/v1/token`,
+		},
+		{
+			// "You do not need to specify scopes" (oauth-app-code-token-flow.md).
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			// The form the token endpoint documents: client_id and client_secret in the body.
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			default: 'body',
+		},
+	];
+}
