@@ -1,6 +1,7 @@
 import { ExecuteContext } from 'n8n-core';
 import { Workflow, type INode, type INodeType, type IRunExecutionData } from 'n8n-workflow';
 
+import { authenticationProperty } from '../../nodes/shared/descriptions/authentication.description';
 import { createAdditionalData } from './additionalData';
 import type { InMemoryCredentialsHelper } from './credentialsHelper';
 import { TestNodeTypes } from './nodeTypes';
@@ -15,8 +16,13 @@ const PROBE_TYPE: INodeType = {
 		defaults: { name: 'Probe' },
 		inputs: ['main'],
 		outputs: ['main'],
-		credentials: [{ name: 'workfrontJwtApi', required: true }],
-		properties: [],
+		credentials: [
+			{ name: 'workfrontJwtApi', required: false },
+			{ name: 'workfrontServerToServerApi', required: false },
+			{ name: 'workfrontOAuth2Api', required: false },
+		],
+		// Its Authentication parameter says which credential the transport uses.
+		properties: [authenticationProperty],
 	} as INodeType['description'],
 };
 
@@ -27,6 +33,8 @@ const PROBE_TYPE: INodeType = {
 export function createExecuteContext(
 	helper: InMemoryCredentialsHelper,
 	credentialId: string,
+	credentialType = 'workfrontJwtApi',
+	parameters: INode['parameters'] = {},
 ): ExecuteContext {
 	const node: INode = {
 		id: 'probe',
@@ -34,8 +42,8 @@ export function createExecuteContext(
 		type: 'test.probe',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: {},
-		credentials: { workfrontJwtApi: { id: credentialId, name: 'Workfront test' } },
+		parameters,
+		credentials: { [credentialType]: { id: credentialId, name: 'Workfront test' } },
 	};
 	const workflow = new Workflow({
 		nodes: [node],

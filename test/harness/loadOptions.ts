@@ -1,5 +1,5 @@
 import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type INode, type INodeParameters } from 'n8n-workflow';
+import { NodeHelpers, Workflow, type INode, type INodeParameters } from 'n8n-workflow';
 
 import { Workfront } from '../../nodes/Workfront/Workfront.node';
 import { createAdditionalData } from './additionalData';
@@ -7,15 +7,35 @@ import type { InMemoryCredentialsHelper } from './credentialsHelper';
 import { TestNodeTypes } from './nodeTypes';
 import { CREDENTIAL_ID } from './runWorkflow';
 
+const WORKFRONT = new Workfront();
+
 /**
  * n8n-core's LoadOptionsContext for a Workfront node with the given parameters, as the editor
- * creates it to fill a picker, a searchable list or the resource mapper.
+ * creates it to fill a picker, a searchable list or the resource mapper. The editor sends the
+ * node's parameters with the defaults of those it shows filled in (Authentication among them,
+ * which decides which credential is read).
  */
 export function editorContext(
 	helper: InMemoryCredentialsHelper,
-	parameters: INodeParameters,
+	given: INodeParameters,
 	path = 'parameters.field',
+	kind?: string,
 ): LoadOptionsContext {
+	const parameters =
+		NodeHelpers.getNodeParameters(
+			WORKFRONT.description.properties,
+			{ ...(kind ? { authentication: kind } : {}), ...given },
+			true,
+			false,
+			null,
+			WORKFRONT.description,
+		) ?? given;
+	const credentialType =
+		parameters.authentication === 'serverToServer'
+			? 'workfrontServerToServerApi'
+			: parameters.authentication === 'oAuth2'
+				? 'workfrontOAuth2Api'
+				: 'workfrontJwtApi';
 	const node: INode = {
 		id: 'editor',
 		name: 'Workfront',
@@ -23,13 +43,13 @@ export function editorContext(
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: { workfrontJwtApi: { id: CREDENTIAL_ID, name: 'Workfront test' } },
+		credentials: { [credentialType]: { id: CREDENTIAL_ID, name: 'Workfront test' } },
 	};
 	const workflow = new Workflow({
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: new TestNodeTypes({ 'n8n-nodes-workfront.workfront': new Workfront() }),
+		nodeTypes: new TestNodeTypes({ 'n8n-nodes-workfront.workfront': WORKFRONT }),
 	});
 	const additionalData = createAdditionalData(helper);
 	additionalData.currentNodeParameters = parameters;

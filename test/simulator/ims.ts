@@ -75,6 +75,7 @@ export function imsToken(request: SimRequest, state: SimulatorState): SimRespons
 	const unknown = asked.filter((one) => !client.scopes.includes(one));
 	if (unknown.length > 0)
 		return refused(400, 'invalid_scope', `Invalid scope(s): ${unknown.join(',')}`);
+	state.ensureUser(client.technicalAccountId, 'Technical Account');
 	const session = state.sessions.issue(
 		client.technicalAccountId,
 		client.customerId,

@@ -42,13 +42,6 @@ function registerWithUsers(state: SimulatorState, app: OAuthApplication): void {
 	}
 }
 
-/** A Workfront user for a technical account or a signing-in user, unless one exists. */
-function ensureUser(state: SimulatorState, userId: string, name: string): void {
-	if (!state.store.get('USER', userId)) {
-		state.store.insert('USER', { ID: userId, name, isActive: true });
-	}
-}
-
 async function listen(
 	server: ReturnType<typeof createSimulatorServer>,
 	port: number,
@@ -96,18 +89,12 @@ export class WorkfrontSimulator {
 		return simulator;
 	}
 
-	/**
-	 * A Developer Console credential's technical account is a Workfront user ("Creating API
-	 * Credentials": "automatically added as a 'User'").
-	 */
 	registerImsClient(client: ImsClient): void {
 		this.state.imsClients.set(client.clientId, client);
-		ensureUser(this.state, client.technicalAccountId, 'Technical Account');
 	}
 
 	registerWebApplication(app: WebApplication): void {
 		this.state.userLogins.apps.set(app.clientId, app);
-		ensureUser(this.state, app.userId, 'Signed-in User');
 	}
 
 	get port(): number {

@@ -140,6 +140,18 @@ export class SimulatorState {
 		this.events = new EventSubscriptions(() => this.now());
 	}
 
+	/**
+	 * A Workfront user for whoever a token acts as, unless one exists: a Developer Console
+	 * credential's technical account ("Creating API Credentials": "automatically added as a
+	 * 'User'"), or a user who signed in. Added when its first token is issued, so that a simulator
+	 * nobody signs in to has only the users it was given.
+	 */
+	ensureUser(userId: string, name: string): void {
+		if (!this.store.get('USER', userId)) {
+			this.store.insert('USER', { ID: userId, name, isActive: true });
+		}
+	}
+
 	now(): number {
 		return Date.now() + this.clockOffsetMs;
 	}

@@ -117,6 +117,7 @@ function paramsOf(request: SimRequest): URLSearchParams {
 }
 
 function issueTokens(state: SimulatorState, grant: Grant): SimResponse {
+	state.ensureUser(grant.userId, 'Signed-in User');
 	const session = state.sessions.issue(
 		grant.userId,
 		grant.customerId,

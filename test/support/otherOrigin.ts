@@ -48,12 +48,14 @@ export class OtherOrigin {
 
 	/**
 	 * The credential material this server received, in any encoding (see redactSecrets), and any
-	 * `sessionID` header at all: the token of a credential must never arrive here, whatever it is.
+	 * header that carries a Workfront or Adobe IMS token at all (`sessionID`, `Authorization`, the
+	 * IMS organization): the token of a credential must never arrive here, whatever it is.
 	 */
 	credentialsSeen(secrets: string[]): string[] {
 		const found: string[] = [];
 		for (const request of this.seen) {
-			if (request.headers.sessionid !== undefined) found.push(`sessionID header on ${request.url}`);
+			for (const header of ['sessionid', 'authorization', 'x-gw-ims-org-id', 'x-api-key'])
+				if (request.headers[header] !== undefined) found.push(`${header} header on ${request.url}`);
 			const text = `${request.url}\n${JSON.stringify(request.headers)}\n${request.body}`;
 			if (redactSecrets(text, secrets) !== text)
 				found.push(`a secret in ${request.method} ${request.url}`);

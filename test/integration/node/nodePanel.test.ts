@@ -166,7 +166,9 @@ describe('the node panel', () => {
 				.map(({ name }) => name);
 		};
 		const base = { resource: 'document', operation: 'upload' };
+		// Authentication comes first on every Workfront node, as n8n's nodes with several ways in show it.
 		expect(shownInOrder({ ...base, uploadAs: 'newDocument' })).toEqual([
+			'authentication',
 			'resource',
 			'operation',
 			'binaryPropertyName',
@@ -176,6 +178,7 @@ describe('the node panel', () => {
 			'options',
 		]);
 		expect(shownInOrder({ ...base, uploadAs: 'newVersion' })).toEqual([
+			'authentication',
 			'resource',
 			'operation',
 			'binaryPropertyName',
@@ -183,7 +186,8 @@ describe('the node panel', () => {
 			'documentId',
 			'versionLabel',
 		]);
-		expect(shownInOrder({ resource: 'document', operation: 'getMany' }).slice(0, 4)).toEqual([
+		expect(shownInOrder({ resource: 'document', operation: 'getMany' }).slice(0, 5)).toEqual([
+			'authentication',
 			'resource',
 			'operation',
 			'objectType',
