@@ -24,6 +24,8 @@ import {
 } from './subscriptions';
 import { failItem } from '../shared/params/parameters';
 import { authenticationProperty } from '../shared/descriptions/authentication.description';
+import { credentialKindOf } from '../shared/transport/connection';
+import { actingUserId } from '../shared/transport/session';
 
 export class WorkfrontTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -88,6 +90,17 @@ export class WorkfrontTrigger implements INodeType {
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
+				// Adobe documents the Event Subscription API with Workfront's own session IDs only
+				// (event-subs-api.md, "Authentication": "A sessionID header is required"), which
+				// an Adobe IMS token is not: refused before anything is sent.
+				if (credentialKindOf(this) === 'serverToServer') {
+					failItem(
+						this,
+						undefined,
+						"Workfront's event subscriptions cannot be managed with the Adobe OAuth Server-to-Server credential",
+						'Adobe documents the Event Subscription API with Workfront session IDs only. Choose Authentication: Workfront JWT (Machine to Machine) or Workfront OAuth2 (User Login) for this trigger, or use the Workfront Poll Trigger, which works with every credential.',
+					);
+				}
 				const staticData = this.getWorkflowStaticData('node');
 				const events = this.getNodeParameter('events', []) as string[];
 				if (events.length === 0)
@@ -115,6 +128,9 @@ export class WorkfrontTrigger implements INodeType {
 				}
 				staticData.subscriptionIds = created;
 				staticData.authToken = authToken;
+				// Who "this credential's user" is, for Ignore Changes by This Credential's User:
+				// asked once, since a user-login credential does not say it in a field.
+				staticData.userId = await actingUserId(this);
 				return true;
 			},
 
@@ -136,6 +152,7 @@ export class WorkfrontTrigger implements INodeType {
 				}
 				delete staticData.subscriptionIds;
 				delete staticData.authToken;
+				delete staticData.userId;
 				return true;
 			},
 		},
@@ -162,7 +179,12 @@ export class WorkfrontTrigger implements INodeType {
 		const { event } = answer;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (options.ignoreOwnEvents !== false) {
-			const { userId } = await this.getCredentials('workfrontJwtApi');
+			// Activations before the user was kept: the JWT credential's User ID is that user.
+			const userId =
+				staticData.userId ??
+				(credentialKindOf(this) === 'jwt'
+					? (await this.getCredentials('workfrontJwtApi')).userId
+					: undefined);
 			if (actorOf(event) !== undefined && actorOf(event) === String(userId ?? '').trim()) return {};
 		}
 		const json = eventOutput(event, String(options.output ?? 'changes'), {

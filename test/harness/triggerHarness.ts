@@ -14,6 +14,7 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
+import { KINDS, kindOf } from '../../credentials/common/kinds';
 import { WorkfrontPollTrigger } from '../../nodes/WorkfrontPollTrigger/WorkfrontPollTrigger.node';
 import { WorkfrontTrigger } from '../../nodes/WorkfrontTrigger/WorkfrontTrigger.node';
 import { createAdditionalData } from './additionalData';
@@ -37,7 +38,13 @@ function triggerWorkflow(
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: { workfrontJwtApi: { id: CREDENTIAL_ID, name: 'Workfront test' } },
+		// The credential of the trigger's Authentication choice (the JWT one when none is given).
+		credentials: {
+			[KINDS[kindOf(parameters.authentication)].type]: {
+				id: CREDENTIAL_ID,
+				name: 'Workfront test',
+			},
+		},
 		webhookId: 'c0ffee00-0000-4000-8000-000000000001',
 	};
 	const workflow = new Workflow({
