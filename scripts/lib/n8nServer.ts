@@ -127,6 +127,30 @@ export class N8nServer {
 			throw new Error(`Logging in to n8n failed (${login.status}): ${JSON.stringify(login.body)}`);
 	}
 
+	/**
+	 * "Connect my account" on an OAuth2 credential, as the editor does it: n8n gives the
+	 * authorization URL; the browser follows it to the provider, which sends it back to n8n's
+	 * callback with a code, which n8n exchanges and stores. Here the provider (the simulator) signs
+	 * the user in at once, so the browser is two plain requests. Answers the callback page's text.
+	 */
+	async connectOAuth2(credentialId: string): Promise<string> {
+		const answer = await this.rest<{ data?: string }>(
+			'GET',
+			`oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`,
+		);
+		if (typeof answer.body.data !== 'string')
+			throw new Error(`n8n gave no authorization URL: ${JSON.stringify(answer.body)}`);
+		const provider = await fetch(answer.body.data, { redirect: 'manual' });
+		const callback = provider.headers.get('location');
+		if (!callback)
+			throw new Error(`The provider did not redirect (${provider.status}): ${await provider.text()}`);
+		const page = await fetch(callback, {
+			headers: this.cookie ? { cookie: this.cookie } : {},
+			redirect: 'manual',
+		});
+		return await page.text();
+	}
+
 	private async workflowVersion(id: string): Promise<string | undefined> {
 		const answer = await this.rest<{ data?: { versionId?: string } }>('GET', `workflows/${id}`);
 		return answer.body.data?.versionId;

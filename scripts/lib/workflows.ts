@@ -2,23 +2,35 @@ import type { IDataObject } from 'n8n-workflow';
 
 export const CREDENTIAL = { id: 'wfE2eCredential1', name: 'Workfront (simulator)' };
 
+/** A credential a workflow refers to: n8n's type and the stored credential's id and name. */
+export interface CredentialRef {
+	type: string;
+	id: string;
+	name: string;
+}
+
 type NodeSpec = {
 	name: string;
 	type: string;
 	typeVersion?: number;
 	parameters: IDataObject;
-	credentials?: boolean;
+	/** true: the default Workfront JWT API credential (CREDENTIAL); or the one given. */
+	credentials?: boolean | CredentialRef;
 	/** n8n's "Execute Once" setting: run for the first input item only. */
 	executeOnce?: boolean;
 };
 
 const WORKFRONT = 'n8n-nodes-workfront.workfront';
 
-export const workfrontNode = (name: string, parameters: IDataObject): NodeSpec => ({
+export const workfrontNode = (
+	name: string,
+	parameters: IDataObject,
+	credential: true | CredentialRef = true,
+): NodeSpec => ({
 	name,
 	type: WORKFRONT,
 	parameters,
-	credentials: true,
+	credentials: credential,
 });
 
 /** A workflow that starts from a Manual Trigger and runs the given nodes one after the other. */
@@ -46,7 +58,14 @@ export function chain(id: string, name: string, nodes: NodeSpec[]): IDataObject 
 			typeVersion: node.typeVersion ?? 1,
 			position: [index * 220, 0],
 			parameters: node.parameters,
-			...(node.credentials ? { credentials: { workfrontJwtApi: CREDENTIAL } } : {}),
+			...(node.credentials === true ? { credentials: { workfrontJwtApi: CREDENTIAL } } : {}),
+			...(typeof node.credentials === 'object'
+				? {
+						credentials: {
+							[node.credentials.type]: { id: node.credentials.id, name: node.credentials.name },
+						},
+					}
+				: {}),
 			...(node.executeOnce ? { executeOnce: true } : {}),
 		})),
 	};
