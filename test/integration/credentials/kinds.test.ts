@@ -1,4 +1,6 @@
 import type { CredentialKind } from '../../../credentials/common/kinds';
+import { testFiles } from '../../harness/binaryRegistry';
+import { editorContext, workfrontMethods } from '../../harness/loadOptions';
 import { expectNoSecrets } from '../../support/secrets';
 import {
 	IMS_CLIENT_SECRET,
@@ -60,6 +62,65 @@ describe.each<CredentialKind>(['jwt', 'serverToServer', 'oAuth2'])('%s credentia
 		};
 		// One token at the start (the user-login one when the user signed in), one after revocation.
 		expect(issued[kind]).toBe(2);
+	});
+
+	test('the editor: the record picker and the mapper load with this credential', async () => {
+		fixture.simulator.insert('PROJ', { name: 'Picked' });
+		const context = editorContext(
+			fixture.helper,
+			{ resource: 'record', operation: 'create', objectType: 'PROJ' },
+			'parameters.id',
+			kind,
+		);
+		const found = await workfrontMethods.listSearch.searchRecords.call(context, 'Pick');
+		expect(found.results.map(({ name }) => name)).toEqual(['Picked']);
+		const { fields } = await workfrontMethods.resourceMapping.getColumns.call(context);
+		expect(fields.map(({ id }) => id)).toContain('name');
+	});
+
+	test('bulk writes: 150 items go as two requests, every output paired with its item', async () => {
+		const items = Array.from({ length: 150 }, (_, index) => ({ name: `Bulk ${index}` }));
+		const result = await fixture.run(
+			record('create', {
+				inputMode: 'json',
+				fieldsJson: '={{ JSON.stringify({ name: $json.name }) }}',
+			}),
+			items,
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items?.map(({ pairedItem }) => (pairedItem as { item: number }).item)).toEqual(
+			items.map((_, index) => index),
+		);
+		expect(fixture.simulator.log.filter(({ path }) => /\/proj$/i.test(path))).toHaveLength(2);
+	});
+
+	test('documents: an upload comes back byte-identical from a download', async () => {
+		const project = fixture.simulator.insert('PROJ', { name: 'With a file' });
+		const bytes = Buffer.from(`Brief for ${kind}\n`);
+		testFiles.set(`brief-${kind}`, bytes);
+		const [document] = await fixture.output(
+			{
+				resource: 'document',
+				operation: 'upload',
+				objectType: 'PROJ',
+				objectId: project.ID,
+				binaryPropertyName: 'data',
+			},
+			[
+				{
+					$binary: {
+						data: { key: `brief-${kind}`, fileName: 'brief.txt', mimeType: 'text/plain' },
+					},
+				},
+			],
+		);
+		const downloaded = await fixture.run({
+			resource: 'document',
+			operation: 'download',
+			documentId: String(document.ID),
+		});
+		const binary = downloaded.items?.[0]?.binary?.data;
+		expect(Buffer.from(String(binary?.data), 'base64').equals(bytes)).toBe(true);
 	});
 
 	test('no secret of any credential reaches an output or an error', async () => {
