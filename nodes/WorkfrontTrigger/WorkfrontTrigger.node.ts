@@ -11,9 +11,11 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { nameOf } from '../shared/descriptions/subtitle';
 import { asNodeError } from '../shared/execution/perItem';
 import { actorOf, checkDelivery, eventOutput } from './deliveries';
 import { triggerProperties } from './description';
+import { OBJECT_TYPE_OPTIONS } from './objectTypes';
 import { readSubscribedRecordId, readSubscriptionFilters } from './subscriptionFilters';
 import {
 	createSubscription,
@@ -31,9 +33,9 @@ export class WorkfrontTrigger implements INodeType {
 		icon: { light: 'file:../../icons/workfront.svg', dark: 'file:../../icons/workfront.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		// "Created, Updated: Project" on the canvas, not CREATE, UPDATE: PROJ.
-		subtitle:
-			'={{ $parameter["events"].join(", ").replace("CREATE", "Created").replace("UPDATE", "Updated").replace("DELETE", "Deleted") + ": " + ({"ASSGN": "Assignment", "CMPY": "Company", "PTLTAB": "Dashboard", "DOCU": "Document", "DOCV": "Document Version", "EXPNS": "Expense", "HOUR": "Hour", "OPTASK": "Issue", "NOTE": "Note", "PORT": "Portfolio", "PRGM": "Program", "PROJ": "Project", "PTLSEC": "Report", "TASK": "Task", "TMPL": "Template", "TSHET": "Timesheet", "USER": "User"}[$parameter["objectType"]] || $parameter["objectType"]) }}',
+		// "Created, Updated: Project" on the canvas, not CREATE, UPDATE: PROJ; Adobe's name of every
+		// object type offered, the code for one given by expression.
+		subtitle: `={{ $parameter["events"].join(", ").replace("CREATE", "Created").replace("UPDATE", "Updated").replace("DELETE", "Deleted") + ": " + ${nameOf('$parameter["objectType"]', Object.fromEntries(OBJECT_TYPE_OPTIONS.map(({ name, value }) => [value, name])))} }}`,
 		// n8n's node search shows one entry for Workfront and Workfront Trigger, with this text (the
 		// trigger's description replaces the node's), so it describes both.
 		description:

@@ -274,13 +274,19 @@ export function changedFields(event: WorkfrontEvent): string[] {
 		.sort();
 }
 
-/** Who made the change, where the states say it (not for deletions). */
+/**
+ * Who made the change, where the states say it (not for deletions): `enteredByID` and
+ * `lastUpdatedByID` for the classic objects; `createdBy` and `updatedBy` for the Planning objects
+ * and FIELD, which name their fields so (Adobe, "Event subscription resource fields": RECORD,
+ * RECORD_TYPE, WORKSPACE, FIELD). Adobe does not say which user IDs the Planning fields hold; one
+ * that is not the credential's user's ID only means the event is not ignored.
+ */
 export function actorOf(event: WorkfrontEvent): string | undefined {
 	const state = event.newState;
 	const actor =
 		event.eventType === 'CREATE'
-			? (state.enteredByID ?? state.lastUpdatedByID)
-			: state.lastUpdatedByID;
+			? (state.enteredByID ?? state.createdBy ?? state.lastUpdatedByID ?? state.updatedBy)
+			: (state.lastUpdatedByID ?? state.updatedBy);
 	return typeof actor === 'string' ? actor : undefined;
 }
 
@@ -299,7 +305,8 @@ export function eventOutput(
 	return {
 		eventType: event.eventType,
 		objCode: record.objCode ?? subscribed.objCode,
-		ID: record.ID,
+		// The Planning objects name their ID `id` (Adobe, "Event subscription resource fields").
+		ID: record.ID ?? record.id,
 		eventTime: event.eventTime,
 		changedFields: changedFields(event),
 		newState: event.newState,
