@@ -15,9 +15,10 @@ import { nameOf } from '../shared/descriptions/subtitle';
 import { asNodeError } from '../shared/execution/perItem';
 import { actorOf, checkDelivery, eventOutput } from './deliveries';
 import { triggerProperties } from './description';
-import { OBJECT_TYPE_OPTIONS } from './objectTypes';
+import { isV2Only, OBJECT_TYPE_OPTIONS } from './objectTypes';
 import { readSubscribedRecordId, readSubscriptionFilters } from './subscriptionFilters';
 import {
+	asVersion2,
 	createSubscription,
 	deleteAll,
 	subscriptionExists,
@@ -25,6 +26,26 @@ import {
 	type SubscriptionRequest,
 } from './subscriptions';
 import { failItem } from '../shared/params/parameters';
+import { customFormsOf } from '../shared/workfront/metadata';
+
+/**
+ * The object type's custom fields that hold several values (display type CHECKBOX or MULTISELECT,
+ * the types the resource mapper also reads as lists, mapperColumns.ts), by name, for reading
+ * version 1 deliveries (see normaliseMultiSelect). Not read for the objects that exist only in
+ * version 2, which always send lists; a failed read leaves the deliveries as Workfront sends them
+ * rather than failing the activation.
+ */
+async function multiSelectFieldsOf(context: IHookFunctions, objCode: string): Promise<string[]> {
+	if (isV2Only(objCode)) return [];
+	try {
+		const { fields } = await customFormsOf(context, objCode);
+		return fields
+			.filter(({ displayType }) => ['CHECKBOX', 'MULTISELECT'].includes(displayType.toUpperCase()))
+			.map(({ name }) => name);
+	} catch {
+		return [];
+	}
+}
 
 export class WorkfrontTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -89,9 +110,14 @@ export class WorkfrontTrigger implements INodeType {
 					...(objId ? { objId } : {}),
 				};
 				const created: string[] = [];
+				const versions: Record<string, string> = {};
 				try {
-					for (const eventType of events)
-						created.push(await createSubscription(this, { ...base, eventType }));
+					for (const eventType of events) {
+						const { id, version } = await createSubscription(this, { ...base, eventType });
+						created.push(id);
+						const known = await asVersion2(this, id, version);
+						if (known) versions[id] = known;
+					}
 				} catch (error) {
 					// Nothing half-made: what this activation created is removed again, and what could
 					// not be removed is named, so that nothing stays subscribed without anyone knowing.
@@ -99,7 +125,9 @@ export class WorkfrontTrigger implements INodeType {
 					throw withLeftovers(asNodeError(this.getNode(), error), left);
 				}
 				staticData.subscriptionIds = created;
+				staticData.subscriptionVersions = versions;
 				staticData.authToken = authToken;
+				staticData.multiSelectFields = await multiSelectFieldsOf(this, base.objCode);
 				return true;
 			},
 
@@ -120,6 +148,8 @@ export class WorkfrontTrigger implements INodeType {
 					);
 				}
 				delete staticData.subscriptionIds;
+				delete staticData.subscriptionVersions;
+				delete staticData.multiSelectFields;
 				delete staticData.authToken;
 				return true;
 			},
@@ -137,6 +167,8 @@ export class WorkfrontTrigger implements INodeType {
 				events: this.getNodeParameter('events', []) as string[],
 				objCode: this.getNodeParameter('objectType') as string,
 				subscriptionIds: (staticData.subscriptionIds as string[] | undefined) ?? [],
+				versions: staticData.subscriptionVersions as Record<string, string> | undefined,
+				multiSelectFields: staticData.multiSelectFields as string[] | undefined,
 			},
 		);
 		if (answer.status !== 200) {
@@ -144,6 +176,7 @@ export class WorkfrontTrigger implements INodeType {
 			this.getResponseObject().status(answer.status).json({ message: answer.message });
 			return { noWebhookResponse: true };
 		}
+		if ('skip' in answer) return {};
 		const { event } = answer;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (options.ignoreOwnEvents !== false) {

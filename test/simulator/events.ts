@@ -4,7 +4,7 @@ import eventFacts from '../conformance/adobe-event-subscriptions.json';
 
 import { formatEventDateTime, parseDateTime } from './model/dates';
 import { specFor } from './model/schema';
-import type { RecordChange, WfRecord } from './model/store';
+import type { ObjectStore, RecordChange, WfRecord } from './model/store';
 import { json, type SimRequest, type SimResponse } from './http';
 
 export const SUBSCRIPTIONS_PATH = '/attask/eventsubscription/api/v1/subscriptions';
@@ -87,7 +87,9 @@ export interface Subscription {
 	base64Encoding: boolean;
 	/** Where the subscription goes beyond Adobe's filter group limits (accepted all the same). */
 	beyondAdobeLimits: string[];
-	version: string;
+	version: EventVersion;
+	/** When the version last changed (the simulator's clock), for the window of duplicates. */
+	versionChangedAt?: number;
 	dateCreated: string;
 }
 
@@ -103,9 +105,21 @@ function mask(token: string): string {
 	return token.length <= 8 ? '****' : `****${token.slice(-4)}`;
 }
 
+/**
+ * A subscription as GET answers it, the auth token masked. `version` and `dateVersionUpdated` are
+ * in Adobe's examples (API page, lines 429-430 and 503-504); what the simulator keeps for itself
+ * (limit breaches, when the version changed) is not.
+ */
 function publicView(subscription: Subscription) {
-	const { authToken, ...rest } = subscription;
-	return { ...rest, authToken: mask(authToken), date_created: rest.dateCreated };
+	const { authToken, beyondAdobeLimits, versionChangedAt, ...rest } = subscription;
+	void beyondAdobeLimits;
+	return {
+		...rest,
+		authToken: mask(authToken),
+		date_created: rest.dateCreated,
+		dateVersionUpdated:
+			versionChangedAt === undefined ? null : new Date(versionChangedAt).toISOString(),
+	};
 }
 
 /** The state a payload carries: every field, custom data included, dates in the event format. */
@@ -127,6 +141,41 @@ function eventState(record: WfRecord | undefined): Record<string, unknown> {
 }
 
 type States = { newState: Record<string, unknown>; oldState: Record<string, unknown> };
+
+export type EventVersion = 'v1' | 'v2';
+
+/**
+ * The states as one version of event subscriptions sends them ("Event subscription versioning",
+ * help/quicksilver/wf-api/general/event-subs-versioning.md at f34f48d9, "General changes", lines
+ * 69-74): version 2 sends a multi-select field as a list "regardless of how many values are in the
+ * array"; version 1 sent a lone value "converted to and sent as a string", several as a list. The
+ * multi-select fields are the custom fields whose display type holds several values (CHECKBOX,
+ * MULTISELECT), as `DE:<name>` in `parameterValues`. The other differences of that page (per object
+ * type, lines 78-254) are not modelled: none is a shape the node reads.
+ */
+function shapedFor(states: States, version: EventVersion, multiSelect: Set<string>): States {
+	const shape = (state: Record<string, unknown>) => {
+		const values = state.parameterValues;
+		if (!values || typeof values !== 'object') return state;
+		const shaped: Record<string, unknown> = { ...(values as Record<string, unknown>) };
+		for (const key of Object.keys(shaped)) {
+			if (!multiSelect.has(key)) continue;
+			const value = shaped[key];
+			if (value === null || value === undefined) continue;
+			const list = Array.isArray(value) ? value : [value];
+			shaped[key] = version === 'v1' && list.length === 1 ? list[0] : list;
+		}
+		return { ...state, parameterValues: shaped };
+	};
+	return { newState: shape(states.newState), oldState: shape(states.oldState) };
+}
+
+/**
+ * For five minutes after a subscription's version changes, every event is delivered twice, "one
+ * each of event subscription version 1 and version 2" ("Event Subscription API", lines 531-533;
+ * versioning page, line 30).
+ */
+export const VERSION_CHANGE_WINDOW_MS = 5 * 60_000;
 
 /**
  * `eq` (lines 646-664): "matches `fieldValue` in the filter exactly", case-sensitive. Adobe's
@@ -287,21 +336,40 @@ export class EventSubscriptions {
 	/** How the auth token is sent: `Authorization: Bearer <token>` (the likely form) or the bare token. */
 	authScheme: 'bearer' | 'bare' = 'bearer';
 
-	/** Payload version delivered: v2 (current) or v1 (before 2025). */
-	payloadVersion: 'v1' | 'v2' = 'v2';
+	/**
+	 * The version a new subscription gets: v2, since "All new subscriptions created after the 25.2
+	 * release are created as Version 2" (versioning page, line 38); v1 models a Workfront before it.
+	 */
+	newSubscriptionVersion: EventVersion = 'v2';
 
 	/** Event subscriptions need a System Administrator; false makes the simulator answer 403. */
 	userIsAdmin = true;
 
 	private pending: Array<Promise<void>> = [];
 
-	constructor(private readonly now: () => number) {}
+	constructor(
+		private readonly now: () => number,
+		private readonly store?: ObjectStore,
+	) {}
+
+	/** The multi-select custom fields, as `DE:<name>` (see shapedFor). */
+	private multiSelectKeys(): Set<string> {
+		return new Set(
+			(this.store?.all('PARAM') ?? [])
+				.filter(({ displayType }) => ['CHECKBOX', 'MULTISELECT'].includes(String(displayType)))
+				.map(({ name }) => `DE:${String(name)}`),
+		);
+	}
 
 	handle(request: SimRequest, customerId: string): SimResponse {
 		if (!this.userIsAdmin)
 			return json(403, { message: 'Only a System Administrator can manage event subscriptions' });
 		const id = request.path.slice(SUBSCRIPTIONS_PATH.length).replace(/^\//, '');
 		if (request.method === 'POST' && id === '') return this.create(request, customerId);
+		if (request.method === 'PUT' && id === 'version')
+			return this.changeVersions(request, customerId);
+		if (request.method === 'PUT' && id.endsWith('/version'))
+			return this.changeVersion(request, customerId, id.slice(0, -'/version'.length));
 		if (request.method === 'GET' && id === '') {
 			// Adobe, Event Subscription API, "Query All Events Subscriptions": `page` (default 1) and
 			// `limit` (default 100, at most 1000); the answer carries page, limit, page_count and
@@ -331,6 +399,64 @@ export class EventSubscriptions {
 			return { status: 200, raw: '' };
 		}
 		return json(405, { message: `${request.method} is not supported here` });
+	}
+
+	/** The version in a version change's body; Adobe's examples send only "v2" ("upgrade or downgrade"). */
+	private static versionIn(request: SimRequest): {
+		version?: EventVersion;
+		body?: Record<string, unknown>;
+	} {
+		try {
+			const body = JSON.parse(request.rawBody.toString('utf8')) as Record<string, unknown>;
+			return body.version === 'v1' || body.version === 'v2'
+				? { version: body.version, body }
+				: { body };
+		} catch {
+			return {};
+		}
+	}
+
+	private setVersion(subscription: Subscription, version: EventVersion): void {
+		if (subscription.version === version) return;
+		subscription.version = version;
+		subscription.versionChangedAt = this.now();
+	}
+
+	/**
+	 * "Single subscription version change" (API page, lines 535-567): PUT .../<id>/version with
+	 * `{"version": "v2"}`, answered 200 `{"id", "version"}`; 404 for a subscription it does not know.
+	 * 400 is among the documented codes without a cause; the simulator answers it to a body without
+	 * "v1" or "v2" (its reading).
+	 */
+	private changeVersion(request: SimRequest, customerId: string, id: string): SimResponse {
+		const subscription = this.subscriptions.get(id);
+		if (!subscription || subscription.customerId !== customerId)
+			return json(404, { message: `Subscription ${id} was not found` });
+		const { version } = EventSubscriptions.versionIn(request);
+		if (!version) return json(400, { message: 'version must be "v1" or "v2"' });
+		this.setVersion(subscription, version);
+		return json(200, { id: subscription.id, version: subscription.version });
+	}
+
+	/**
+	 * "Multiple subscriptions version change" (API page, lines 569-614): PUT .../version with
+	 * `subscriptionIds` or `allCustomerSubscriptions: true`; 200 answers `subscription_ids` (snake
+	 * case, as Adobe's example has it). 400 as for one subscription (the simulator's reading).
+	 */
+	private changeVersions(request: SimRequest, customerId: string): SimResponse {
+		const { version, body } = EventSubscriptions.versionIn(request);
+		if (!version || !body) return json(400, { message: 'version must be "v1" or "v2"' });
+		const mine = [...this.subscriptions.values()].filter((one) => one.customerId === customerId);
+		const chosen =
+			body.allCustomerSubscriptions === true
+				? mine
+				: Array.isArray(body.subscriptionIds)
+					? mine.filter(({ id }) => (body.subscriptionIds as unknown[]).includes(id))
+					: undefined;
+		if (!chosen)
+			return json(400, { message: 'Give subscriptionIds or allCustomerSubscriptions: true' });
+		for (const subscription of chosen) this.setVersion(subscription, version);
+		return json(200, { subscription_ids: chosen.map(({ id }) => id), version });
 	}
 
 	private create(request: SimRequest, customerId: string): SimResponse {
@@ -381,7 +507,7 @@ export class EventSubscriptions {
 			beyondAdobeLimits: beyondLimits(
 				Array.isArray(body.filters) ? (body.filters as FilterEntry[]) : [],
 			),
-			version: 'v2',
+			version: this.newSubscriptionVersion,
 			dateCreated: new Date(this.now()).toISOString(),
 		};
 		this.subscriptions.set(subscription.id, subscription);
@@ -455,15 +581,34 @@ export class EventSubscriptions {
 			if (subscription.customerId !== customerId || subscription.objCode !== objCode) continue;
 			if (subscription.eventType !== eventType) continue;
 			if (subscription.objId && subscription.objId !== recordId) continue;
-			if (!passes(subscription.filters, subscription.filterConnector, states)) continue;
-			this.pending.push(this.deliver(subscription, eventType, states));
+			// Filters see the event as the subscription's version shapes it (versioning page, line 73:
+			// a version 2 filter on a multi-select field needs its value as a list).
+			const multiSelect = this.multiSelectKeys();
+			const own = shapedFor(states, subscription.version, multiSelect);
+			if (!passes(subscription.filters, subscription.filterConnector, own)) continue;
+			const changedAt = subscription.versionChangedAt;
+			const copies: EventVersion[] =
+				changedAt !== undefined && this.now() - changedAt < VERSION_CHANGE_WINDOW_MS
+					? ['v1', 'v2']
+					: [subscription.version];
+			for (const copy of copies)
+				this.pending.push(
+					this.deliver(subscription, eventType, shapedFor(states, copy, multiSelect), copy),
+				);
 		}
 	}
 
+	/**
+	 * One delivery. `eventVersion` is the version of this copy and `subscriptionVersion` the
+	 * subscription's: every payload example of Adobe's carries both, as "v2" (API page, lines
+	 * 1162-1163, 1233-1234, 1303-1304), and Adobe does not explain how they differ; that a copy of the
+	 * window of duplicates carries its own version as eventVersion is the simulator's reading.
+	 */
 	private async deliver(
 		subscription: Subscription,
 		eventType: string,
-		states: { newState: Record<string, unknown>; oldState: Record<string, unknown> },
+		states: States,
+		eventVersion: EventVersion,
 	): Promise<void> {
 		const time = this.now();
 		const encode = (state: Record<string, unknown>) =>
@@ -472,8 +617,8 @@ export class EventSubscriptions {
 			eventType,
 			subscriptionId: subscription.id,
 			eventTime: { epochSecond: Math.floor(time / 1000), nano: (time % 1000) * 1_000_000 },
-			eventVersion: this.payloadVersion,
-			...(this.payloadVersion === 'v2' ? { subscriptionVersion: 'v2' } : {}),
+			eventVersion,
+			subscriptionVersion: subscription.version,
 			newState: encode(states.newState),
 			oldState: encode(states.oldState),
 		};

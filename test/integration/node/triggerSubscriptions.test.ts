@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { SUBSCRIBABLE_TYPES } from '../../../nodes/WorkfrontTrigger/objectTypes';
 import { WebhookTriggerHarness } from '../../harness/triggerHarness';
+import { defineCustomForm } from '../../simulator/model/customForms';
 import { fc, holdsForAsync } from '../../support/properties';
 import { CUSTOMER_ID } from '../../support/workfrontAccount';
 import { freshFixturePerTest, record } from '../../support/workfrontNode';
@@ -278,4 +279,120 @@ describe('filter groups', () => {
 			{ runs: 40 },
 		);
 	});
+});
+
+describe('event subscriptions version 2', () => {
+	/** A project with a custom form holding a multi-select field (Channels) and a dropdown (Tier). */
+	function projectWithChannels(name: string) {
+		const form = defineCustomForm(store(), {
+			name: 'Launch',
+			objCode: 'PROJ',
+			fields: [
+				{ name: 'Channels', displayType: 'MULTISELECT', options: ['Web', 'Email', 'Print'] },
+				{ name: 'Tier', displayType: 'DROPDOWN', options: ['A', 'B'] },
+			],
+		});
+		return store().insert('PROJ', {
+			name,
+			categoryID: form.ID,
+			objectCategories: [form.ID],
+			parameterValues: { 'DE:Channels': ['Web', 'Email'], 'DE:Tier': 'A' },
+		});
+	}
+
+	const setChannels = async (id: string, channels: string[]) =>
+		await fixture().output(
+			record('update', {
+				id,
+				inputMode: 'json',
+				fieldsJson: JSON.stringify({ 'DE:Channels': channels }),
+			}),
+		);
+
+	const versionCalls = () =>
+		fixture()
+			.simulator.log.filter(({ method, path }) => method === 'PUT' && path.endsWith('/version'))
+			.map(({ path }) => path.split('/').at(-2));
+
+	test('a subscription Workfront creates as version 2 is left as it is', async () => {
+		await startTrigger({ events: ['CREATE', 'UPDATE'] });
+		await trigger?.activate();
+		const subscriptions = [...events().subscriptions.values()];
+		expect(subscriptions.map(({ version }) => version)).toEqual(['v2', 'v2']);
+		expect(trigger?.staticData.subscriptionVersions).toEqual(
+			Object.fromEntries(subscriptions.map(({ id }) => [id, 'v2'])),
+		);
+		expect(versionCalls()).toEqual([]);
+	});
+
+	test('one Workfront creates as version 1 is changed to version 2; the duplicates of the next five minutes start the workflow once each', async () => {
+		events().newSubscriptionVersion = 'v1';
+		const project = projectWithChannels('Launch plan');
+		await startTrigger({ events: ['UPDATE'] });
+		await trigger?.activate();
+		const [subscription] = [...events().subscriptions.values()];
+		expect(versionCalls()).toEqual([subscription.id]);
+		expect(subscription.version).toBe('v2');
+		expect(trigger?.staticData.subscriptionVersions).toEqual({ [subscription.id]: 'v2' });
+
+		// Within five minutes of the change: a version 1 and a version 2 copy; one execution.
+		await setChannels(project.ID, ['Print']);
+		await events().settle();
+		expect(
+			events().deliveries.map(({ payload }) => [payload.eventVersion, payload.subscriptionVersion]),
+		).toEqual([
+			['v1', 'v2'],
+			['v2', 'v2'],
+		]);
+		expect(trigger?.received.map(({ status, started }) => [status, started]).sort()).toEqual([
+			[200, false],
+			[200, true],
+		]);
+		const started = trigger?.received.find(({ started: yes }) => yes);
+		expect((started?.items[0].json.newState as IDataObject).parameterValues).toMatchObject({
+			'DE:Channels': ['Print'],
+		});
+
+		// Six minutes later (the simulator's clock): one copy, one execution.
+		fixture().simulator.setClockOffset(6 * 60_000);
+		await setChannels(project.ID, ['Web']);
+		await events().settle();
+		expect(
+			events()
+				.deliveries.slice(2)
+				.map(({ payload }) => payload.eventVersion),
+		).toEqual(['v2']);
+		expect(trigger?.received.slice(2).map(({ started: yes }) => yes)).toEqual([true]);
+	});
+
+	test.each([
+		['version 1, the change to version 2 refused', 'v1' as const, true],
+		['version 2', 'v2' as const, false],
+	])(
+		'a lone multi-select value arrives as a list in the output from a %s subscription',
+		async (_case, created, refuse) => {
+			events().newSubscriptionVersion = created;
+			if (refuse) fixture().simulator.failNext(1, 400, { method: 'PUT', path: /\/version$/ });
+			const project = projectWithChannels('One channel');
+			await startTrigger({ events: ['UPDATE'] });
+			await trigger?.activate();
+			expect(trigger?.staticData.multiSelectFields).toEqual(['Channels']);
+			await setChannels(project.ID, ['Email']);
+			await events().settle();
+			const [delivery] = events().deliveries;
+			// What Workfront sent: text from version 1, a list from version 2.
+			expect(
+				(delivery.payload.newState as { parameterValues: IDataObject }).parameterValues[
+					'DE:Channels'
+				],
+			).toEqual(created === 'v1' ? 'Email' : ['Email']);
+			expect(trigger?.received.map(({ started }) => started)).toEqual([true]);
+			const item = trigger?.received[0].items[0].json as IDataObject;
+			expect((item.newState as IDataObject).parameterValues).toEqual({
+				'DE:Channels': ['Email'],
+				'DE:Tier': 'A',
+			});
+			expect(item.changedFields).toEqual(expect.arrayContaining(['DE:Channels']));
+		},
+	);
 });
