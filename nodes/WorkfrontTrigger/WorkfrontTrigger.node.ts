@@ -11,11 +11,14 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { nameOf } from '../shared/descriptions/subtitle';
 import { asNodeError } from '../shared/execution/perItem';
 import { actorOf, checkDelivery, eventOutput } from './deliveries';
 import { triggerProperties } from './description';
+import { isV2Only, OBJECT_TYPE_OPTIONS } from './objectTypes';
 import { readSubscribedRecordId, readSubscriptionFilters } from './subscriptionFilters';
 import {
+	asVersion2,
 	createSubscription,
 	deleteAll,
 	subscriptionExists,
@@ -26,6 +29,26 @@ import { failItem } from '../shared/params/parameters';
 import { authenticationProperty } from '../shared/descriptions/authentication.description';
 import { credentialKindOf } from '../shared/transport/connection';
 import { actingUserId } from '../shared/transport/session';
+import { customFormsOf } from '../shared/workfront/metadata';
+
+/**
+ * The object type's custom fields that hold several values (display type CHECKBOX or MULTISELECT,
+ * the types the resource mapper also reads as lists, mapperColumns.ts), by name, for reading
+ * version 1 deliveries (see normaliseMultiSelect). Not read for the objects that exist only in
+ * version 2, which always send lists; a failed read leaves the deliveries as Workfront sends them
+ * rather than failing the activation.
+ */
+async function multiSelectFieldsOf(context: IHookFunctions, objCode: string): Promise<string[]> {
+	if (isV2Only(objCode)) return [];
+	try {
+		const { fields } = await customFormsOf(context, objCode);
+		return fields
+			.filter(({ displayType }) => ['CHECKBOX', 'MULTISELECT'].includes(displayType.toUpperCase()))
+			.map(({ name }) => name);
+	} catch {
+		return [];
+	}
+}
 
 export class WorkfrontTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,9 +57,9 @@ export class WorkfrontTrigger implements INodeType {
 		icon: { light: 'file:../../icons/workfront.svg', dark: 'file:../../icons/workfront.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		// "Created, Updated: Project" on the canvas, not CREATE, UPDATE: PROJ.
-		subtitle:
-			'={{ $parameter["events"].join(", ").replace("CREATE", "Created").replace("UPDATE", "Updated").replace("DELETE", "Deleted") + ": " + ({"ASSGN": "Assignment", "CMPY": "Company", "PTLTAB": "Dashboard", "DOCU": "Document", "DOCV": "Document Version", "EXPNS": "Expense", "HOUR": "Hour", "OPTASK": "Issue", "NOTE": "Note", "PORT": "Portfolio", "PRGM": "Program", "PROJ": "Project", "PTLSEC": "Report", "TASK": "Task", "TMPL": "Template", "TSHET": "Timesheet", "USER": "User"}[$parameter["objectType"]] || $parameter["objectType"]) }}',
+		// "Created, Updated: Project" on the canvas, not CREATE, UPDATE: PROJ; Adobe's name of every
+		// object type offered, the code for one given by expression.
+		subtitle: `={{ $parameter["events"].join(", ").replace("CREATE", "Created").replace("UPDATE", "Updated").replace("DELETE", "Deleted") + ": " + ${nameOf('$parameter["objectType"]', Object.fromEntries(OBJECT_TYPE_OPTIONS.map(({ name, value }) => [value, name])))} }}`,
 		// n8n's node search shows one entry for Workfront and Workfront Trigger, with this text (the
 		// trigger's description replaces the node's), so it describes both.
 		description:
@@ -117,9 +140,14 @@ export class WorkfrontTrigger implements INodeType {
 					...(objId ? { objId } : {}),
 				};
 				const created: string[] = [];
+				const versions: Record<string, string> = {};
 				try {
-					for (const eventType of events)
-						created.push(await createSubscription(this, { ...base, eventType }));
+					for (const eventType of events) {
+						const { id, version } = await createSubscription(this, { ...base, eventType });
+						created.push(id);
+						const known = await asVersion2(this, id, version);
+						if (known) versions[id] = known;
+					}
 				} catch (error) {
 					// Nothing half-made: what this activation created is removed again, and what could
 					// not be removed is named, so that nothing stays subscribed without anyone knowing.
@@ -127,10 +155,12 @@ export class WorkfrontTrigger implements INodeType {
 					throw withLeftovers(asNodeError(this.getNode(), error), left);
 				}
 				staticData.subscriptionIds = created;
+				staticData.subscriptionVersions = versions;
 				staticData.authToken = authToken;
 				// Who "this credential's user" is, for Ignore Changes by This Credential's User:
 				// asked once, since a user-login credential does not say it in a field.
 				staticData.userId = await actingUserId(this);
+				staticData.multiSelectFields = await multiSelectFieldsOf(this, base.objCode);
 				return true;
 			},
 
@@ -151,6 +181,8 @@ export class WorkfrontTrigger implements INodeType {
 					);
 				}
 				delete staticData.subscriptionIds;
+				delete staticData.subscriptionVersions;
+				delete staticData.multiSelectFields;
 				delete staticData.authToken;
 				delete staticData.userId;
 				return true;
@@ -169,6 +201,8 @@ export class WorkfrontTrigger implements INodeType {
 				events: this.getNodeParameter('events', []) as string[],
 				objCode: this.getNodeParameter('objectType') as string,
 				subscriptionIds: (staticData.subscriptionIds as string[] | undefined) ?? [],
+				versions: staticData.subscriptionVersions as Record<string, string> | undefined,
+				multiSelectFields: staticData.multiSelectFields as string[] | undefined,
 			},
 		);
 		if (answer.status !== 200) {
@@ -176,6 +210,7 @@ export class WorkfrontTrigger implements INodeType {
 			this.getResponseObject().status(answer.status).json({ message: answer.message });
 			return { noWebhookResponse: true };
 		}
+		if ('skip' in answer) return {};
 		const { event } = answer;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (options.ignoreOwnEvents !== false) {

@@ -100,11 +100,20 @@ export interface Subscribed {
 	events: string[];
 	objCode: string;
 	subscriptionIds: string[];
+	/** The version of each subscription, where Workfront said it (see `asVersion2`). */
+	versions?: Record<string, string>;
+	/** The multi-select custom fields of the object type, by name (see `normaliseMultiSelect`). */
+	multiSelectFields?: string[];
 }
 
-/** What the webhook answers a delivery with: 200 and the event that starts the workflow, or why not. */
+/**
+ * What the webhook answers a delivery with: 200 and the event that starts the workflow; 200 and
+ * why it starts nothing (a duplicate Workfront sends by design, answered so that it is not sent
+ * again); or a refusal.
+ */
 export type DeliveryAnswer =
 	| { status: 200; event: WorkfrontEvent }
+	| { status: 200; skip: string }
 	| { status: 401 | 413 | 422; message: string };
 
 /** Why a delivery is not read: returned, never thrown, so that every input gets an answer. */
@@ -245,17 +254,57 @@ function readDelivery(
 		);
 
 	const version = raw.eventVersion;
+	const eventVersion =
+		typeof version === 'string' || typeof version === 'number' ? String(version) : undefined;
+	// For five minutes after a subscription's version changes, Workfront delivers every event twice,
+	// "one each of event subscription version 1 and version 2" (Adobe, "Event Subscription API",
+	// lines 531-533). A version 1 copy for a subscription known to be version 2 (made so at
+	// activation, see asVersion2) is that duplicate: answered, and nothing starts. Anything else,
+	// a subscription whose version was never said included, is taken.
+	if (
+		eventVersion === 'v1' &&
+		subscriptionId !== undefined &&
+		subscribed.versions?.[subscriptionId] === 'v2'
+	)
+		return {
+			status: 200,
+			skip: 'A version 1 copy of an event for a version 2 subscription (Workfront sends both for five minutes after a version change); the version 2 copy starts the workflow',
+		};
+	const fields = subscribed.multiSelectFields ?? [];
 	const event: WorkfrontEvent = {
 		eventType,
 		subscriptionId,
 		eventTime: readEventTime(raw.eventTime),
-		eventVersion:
-			typeof version === 'string' || typeof version === 'number' ? String(version) : undefined,
-		newState: newState.state,
-		oldState: oldState.state,
+		eventVersion,
+		newState: normaliseMultiSelect(newState.state, fields),
+		oldState: normaliseMultiSelect(oldState.state, fields),
 		raw,
 	};
 	return { status: 200, event };
+}
+
+/**
+ * A state with its multi-select custom fields as lists, whatever version sent it: version 2
+ * always sends a list, version 1 sent a lone value as text ("Event subscription versioning",
+ * help/quicksilver/wf-api/general/event-subs-versioning.md, lines 69-74; "What's new in API version
+ * 21", lines 22-26). The fields are the object type's custom fields that hold several values
+ * (read at activation); in `parameterValues` they are named `DE:<name>` as in the REST API, or by
+ * the bare name (Adobe's payload examples show `parameterValues` empty and do not say which). An
+ * empty text is an empty list; null stays null. Nothing else is touched.
+ */
+export function normaliseMultiSelect(state: IDataObject, fields: string[]): IDataObject {
+	const values = state.parameterValues;
+	if (fields.length === 0 || !isObject(values)) return state;
+	const names = new Set(fields.flatMap((name) => [name, `DE:${name}`]));
+	let changed = false;
+	const shaped: IDataObject = { ...values };
+	for (const key of Object.keys(shaped)) {
+		const value = shaped[key];
+		if (!names.has(key) || Array.isArray(value) || value === null || value === undefined) continue;
+		shaped[key] = value === '' ? [] : [value as string];
+		changed = true;
+	}
+	return changed ? { ...state, parameterValues: shaped } : state;
 }
 
 /** Fields whose value differs between the old and the new state (custom fields as DE:<name>). */
@@ -274,13 +323,19 @@ export function changedFields(event: WorkfrontEvent): string[] {
 		.sort();
 }
 
-/** Who made the change, where the states say it (not for deletions). */
+/**
+ * Who made the change, where the states say it (not for deletions): `enteredByID` and
+ * `lastUpdatedByID` for the classic objects; `createdBy` and `updatedBy` for the Planning objects
+ * and FIELD, which name their fields so (Adobe, "Event subscription resource fields": RECORD,
+ * RECORD_TYPE, WORKSPACE, FIELD). Adobe does not say which user IDs the Planning fields hold; one
+ * that is not the credential's user's ID only means the event is not ignored.
+ */
 export function actorOf(event: WorkfrontEvent): string | undefined {
 	const state = event.newState;
 	const actor =
 		event.eventType === 'CREATE'
-			? (state.enteredByID ?? state.lastUpdatedByID)
-			: state.lastUpdatedByID;
+			? (state.enteredByID ?? state.createdBy ?? state.lastUpdatedByID ?? state.updatedBy)
+			: (state.lastUpdatedByID ?? state.updatedBy);
 	return typeof actor === 'string' ? actor : undefined;
 }
 
@@ -299,7 +354,8 @@ export function eventOutput(
 	return {
 		eventType: event.eventType,
 		objCode: record.objCode ?? subscribed.objCode,
-		ID: record.ID,
+		// The Planning objects name their ID `id` (Adobe, "Event subscription resource fields").
+		ID: record.ID ?? record.id,
 		eventTime: event.eventTime,
 		changedFields: changedFields(event),
 		newState: event.newState,

@@ -1,24 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const SUBSCRIBABLE_TYPES = [
-	{ name: 'Assignment', value: 'ASSGN' },
-	{ name: 'Company', value: 'CMPY' },
-	{ name: 'Dashboard', value: 'PTLTAB' },
-	{ name: 'Document', value: 'DOCU' },
-	{ name: 'Document Version', value: 'DOCV' },
-	{ name: 'Expense', value: 'EXPNS' },
-	{ name: 'Hour', value: 'HOUR' },
-	{ name: 'Issue', value: 'OPTASK' },
-	{ name: 'Note', value: 'NOTE' },
-	{ name: 'Portfolio', value: 'PORT' },
-	{ name: 'Program', value: 'PRGM' },
-	{ name: 'Project', value: 'PROJ' },
-	{ name: 'Report', value: 'PTLSEC' },
-	{ name: 'Task', value: 'TASK' },
-	{ name: 'Template', value: 'TMPL' },
-	{ name: 'Timesheet', value: 'TSHET' },
-	{ name: 'User', value: 'USER' },
-];
+import { OBJECT_TYPE_OPTIONS } from './objectTypes';
+import {
+	MAX_FILTER_GROUPS,
+	MAX_FILTERS_PER_GROUP,
+	MIN_FILTERS_PER_GROUP,
+} from './subscriptionFilters';
 
 const COMPARISONS = [
 	{ name: 'Changed', value: 'changed', description: 'The field has a new value' },
@@ -31,6 +18,42 @@ const COMPARISONS = [
 	{ name: 'Less Than', value: 'lt' },
 	{ name: 'Less Than or Equal', value: 'lte' },
 	{ name: 'Not Equal', value: 'ne' },
+];
+
+/** One filter: the fields of a row of Filters, and of a row inside a filter group. */
+const FILTER_FIELDS: INodeProperties[] = [
+	{
+		displayName: 'Comparison',
+		name: 'comparison',
+		type: 'options',
+		default: 'eq',
+		options: COMPARISONS,
+	},
+	{
+		displayName: 'Field Name',
+		name: 'fieldName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. status',
+	},
+	{
+		displayName: 'State',
+		name: 'state',
+		type: 'options',
+		default: 'newState',
+		options: [
+			{ name: 'New Value', value: 'newState' },
+			{ name: 'Old Value', value: 'oldState' },
+		],
+	},
+	{
+		displayName: 'Value',
+		name: 'fieldValue',
+		type: 'string',
+		default: '',
+		description:
+			'Sent as text, numbers included (as in Adobe\'s examples). For a multi-select field, a JSON list such as ["Web","Email"].',
+	},
 ];
 
 /** The Workfront Trigger's parameters: what to subscribe to, which events pass, what to output. */
@@ -47,7 +70,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'objectType',
 		type: 'options',
 		default: 'PROJ',
-		options: SUBSCRIBABLE_TYPES,
+		options: OBJECT_TYPE_OPTIONS,
 	},
 	{
 		displayName: 'Events',
@@ -82,37 +105,42 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				displayName: 'Filter',
 				name: 'filter',
+				values: FILTER_FIELDS,
+			},
+		],
+	},
+	{
+		displayName: 'Filter Groups',
+		name: 'filterGroups',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Filter Group',
+		default: {},
+		description: `Filters combined among themselves first, by their own Match; each group then counts as one filter. Up to ${MAX_FILTER_GROUPS} groups of ${MIN_FILTERS_PER_GROUP} to ${MAX_FILTERS_PER_GROUP} filters.`,
+		options: [
+			{
+				displayName: 'Group',
+				name: 'group',
 				values: [
 					{
-						displayName: 'Comparison',
-						name: 'comparison',
-						type: 'options',
-						default: 'eq',
-						options: COMPARISONS,
+						displayName: 'Filters',
+						name: 'filters',
+						type: 'fixedCollection',
+						typeOptions: { multipleValues: true },
+						placeholder: 'Add Filter',
+						default: {},
+						description: `${MIN_FILTERS_PER_GROUP} to ${MAX_FILTERS_PER_GROUP} filters`,
+						options: [{ displayName: 'Filter', name: 'filter', values: FILTER_FIELDS }],
 					},
 					{
-						displayName: 'Field Name',
-						name: 'fieldName',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. status',
-					},
-					{
-						displayName: 'State',
-						name: 'state',
+						displayName: 'Match',
+						name: 'connector',
 						type: 'options',
-						default: 'newState',
+						default: 'AND',
 						options: [
-							{ name: 'New Value', value: 'newState' },
-							{ name: 'Old Value', value: 'oldState' },
+							{ name: 'All Filters in the Group', value: 'AND' },
+							{ name: 'Any Filter in the Group', value: 'OR' },
 						],
-					},
-					{
-						displayName: 'Value',
-						name: 'fieldValue',
-						type: 'string',
-						default: '',
-						description: 'Numbers and true/false are compared as such',
 					},
 				],
 			},
@@ -123,9 +151,10 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'filterConnector',
 		type: 'options',
 		default: 'AND',
+		description: 'How Filters and Filter Groups combine',
 		options: [
-			{ name: 'All Filters', value: 'AND' },
-			{ name: 'Any Filter', value: 'OR' },
+			{ name: 'All Filters and Groups', value: 'AND' },
+			{ name: 'Any Filter or Group', value: 'OR' },
 		],
 	},
 	{

@@ -90,13 +90,20 @@ async function findDuplicate(
 
 /**
  * Creates one subscription and returns its ID (from the body, or the Location header as Workfront
- * answered before 2025). A duplicate (409) left behind by an earlier activation is replaced, since
- * its auth token cannot be read back.
+ * answered before 2025) and its version, when the answer gives it (`{"id", "version"}`, Adobe,
+ * "Event Subscription API", lines 335-338). A duplicate (409) left behind by an earlier activation
+ * is replaced, since its auth token cannot be read back.
+ *
+ * No `version` is sent: the create body documents none (lines 114-281), and Adobe warns that
+ * fields it does not know make the creation fail ("Event subscription best practices",
+ * help/quicksilver/wf-api/general/event-sub-best-practice.md, line 37). New subscriptions are
+ * version 2 since release 25.2 ("Event subscription versioning", line 38); see `asVersion2` for an
+ * answer that says otherwise.
  */
 export async function createSubscription(
 	context: IHookFunctions,
 	subscription: SubscriptionRequest,
-): Promise<string> {
+): Promise<{ id: string; version?: string }> {
 	const post = async () =>
 		await workfrontCall(context, {
 			method: 'POST',
@@ -118,6 +125,7 @@ export async function createSubscription(
 	const body = (response.body ?? {}) as IDataObject;
 	const location = String(response.headers?.location ?? '');
 	const id = body.id ? String(body.id) : location.split('/').pop();
+	const version = typeof body.version === 'string' ? body.version : undefined;
 	if (!id) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -128,7 +136,42 @@ export async function createSubscription(
 			},
 		);
 	}
-	return id;
+	return { id, ...(version ? { version } : {}) };
+}
+
+/**
+ * A subscription's version once it is version 2, where Adobe documents how: a subscription that
+ * Workfront says was created as version 1 (a Workfront before release 25.2) is changed with
+ * `PUT .../subscriptions/<ID>/version` and `{"version": "v2"}`, answered 200 `{"id", "version"}`
+ * ("Event Subscription API", "Single subscription version change", lines 535-567). Version 2
+ * sends multi-select values always as lists ("Event subscription versioning", lines 69-74), the
+ * version API 21 uses ("What's new in API version 21", help/quicksilver/wf-api/api/
+ * new-api-version-21.md, lines 22-26).
+ *
+ * If the change is refused (Adobe lists 400 and 404 without saying when), the subscription stays
+ * as it is: it still delivers every event, in version 1's shape, which the webhook reads as well
+ * (`normaliseMultiSelect`). The activation does not fail for it. Answers the version to remember,
+ * or undefined when Workfront did not say.
+ */
+export async function asVersion2(
+	context: IHookFunctions,
+	id: string,
+	version: string | undefined,
+): Promise<string | undefined> {
+	if (version !== 'v1') return version;
+	try {
+		const answer = await workfrontRequest<IDataObject>(context, {
+			method: 'PUT',
+			path: `${SUBSCRIPTIONS_PATH}/${encodeURIComponent(id)}/version`,
+			fromOrigin: true,
+			body: { version: 'v2' },
+			// Setting the same version twice changes nothing: safe to repeat.
+			kind: 'read',
+		});
+		return typeof answer?.version === 'string' ? answer.version : 'v2';
+	} catch {
+		return 'v1';
+	}
 }
 
 /** Deletes a subscription; one that is already gone counts as deleted. */

@@ -404,7 +404,7 @@ describe.each(N8N_VERSIONS)('n8n $n8n on Node.js $node', (version) => {
 		}
 	});
 
-	test('the Workfront Trigger: activation subscribes, a change starts the workflow, deactivation unsubscribes', async () => {
+	test('the Workfront Trigger: activation subscribes with a filter group, a change it passes starts the workflow, deactivation unsubscribes', async () => {
 		const workflow = chain('wfTrigger', 'Trigger', []);
 		workflow.nodes = [
 			{
@@ -414,7 +414,25 @@ describe.each(N8N_VERSIONS)('n8n $n8n on Node.js $node', (version) => {
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: 'a1b2c3d4-0000-4000-8000-00000000e2e1',
-				parameters: { objectType: 'PROJ', events: ['CREATE'], options: { ignoreOwnEvents: false } },
+				parameters: {
+					objectType: 'PROJ',
+					events: ['CREATE'],
+					// A group as the panel saves it (a fixedCollection inside a fixedCollection).
+					filterGroups: {
+						group: [
+							{
+								connector: 'OR',
+								filters: {
+									filter: [
+										{ fieldName: 'name', comparison: 'contains', fieldValue: 'Triggered' },
+										{ fieldName: 'priority', comparison: 'eq', fieldValue: '4' },
+									],
+								},
+							},
+						],
+					},
+					options: { ignoreOwnEvents: false },
+				},
 				credentials: { workfrontJwtApi: CREDENTIAL },
 			},
 		];
@@ -432,15 +450,35 @@ describe.each(N8N_VERSIONS)('n8n $n8n on Node.js $node', (version) => {
 			expect(subscriptions[0].url).toBe(
 				`${server.url}/webhook/a1b2c3d4-0000-4000-8000-00000000e2e1/webhook`,
 			);
-
-			const created = await fetch(`${simulator.origin}/attask/api/v21.0/proj`, {
-				method: 'POST',
-				headers: {
-					sessionID: simulator.state.sessions.issued.at(-1) ?? '',
-					'content-type': 'application/json',
+			// n8n resolved the nested parameters; the node sent the group as Adobe describes it.
+			expect(subscriptions[0].filters).toEqual([
+				{
+					type: 'group',
+					connector: 'OR',
+					filters: [
+						{
+							fieldName: 'name',
+							comparison: 'contains',
+							fieldValue: 'Triggered',
+							state: 'newState',
+						},
+						{ fieldName: 'priority', comparison: 'eq', fieldValue: '4', state: 'newState' },
+					],
 				},
-				body: JSON.stringify({ name: 'Triggered from Workfront' }),
-			});
+			]);
+
+			const create = async (name: string) =>
+				await fetch(`${simulator.origin}/attask/api/v21.0/proj`, {
+					method: 'POST',
+					headers: {
+						sessionID: simulator.state.sessions.issued.at(-1) ?? '',
+						'content-type': 'application/json',
+					},
+					body: JSON.stringify({ name }),
+				});
+			// Passes neither filter of the group: Workfront sends nothing.
+			expect((await create('Quiet project')).status).toBe(200);
+			const created = await create('Triggered from Workfront');
 			expect(created.status).toBe(200);
 			await simulator.state.events.settle();
 			expect(simulator.state.events.deliveries.map(({ status }) => status)).toEqual([200]);

@@ -137,7 +137,7 @@ export class SimulatorState {
 		};
 		this.sessions = new SessionStore(() => this.now());
 		this.store = new ObjectStore(() => this.now());
-		this.events = new EventSubscriptions(() => this.now());
+		this.events = new EventSubscriptions(() => this.now(), this.store);
 	}
 
 	/**

@@ -176,14 +176,18 @@ describe('Workfront Trigger (event subscriptions)', () => {
 
 	test('the bare token, version 1 payloads and base64-encoded states are understood', async () => {
 		events().authScheme = 'bare';
-		events().payloadVersion = 'v1';
+		// A Workfront that creates version 1 subscriptions and refuses to change them to version 2.
+		events().newSubscriptionVersion = 'v1';
+		fixture().simulator.failNext(1, 400, { method: 'PUT', path: /\/version$/ });
 		await startTrigger({ events: ['DELETE'], options: { ignoreOwnEvents: false } });
 		await trigger.activate();
+		expect([...events().subscriptions.values()].map(({ version }) => version)).toEqual(['v1']);
 		for (const subscription of events().subscriptions.values()) subscription.base64Encoding = true;
 		const project = store().insert('PROJ', { name: 'Doomed' });
 		await fixture().output(record('delete', { id: project.ID }));
 		await events().settle();
 		expect(trigger.received[0]).toMatchObject({ status: 200, started: true });
+		expect(events().deliveries.map(({ payload }) => payload.eventVersion)).toEqual(['v1']);
 		expect(trigger.received[0].items[0].json).toMatchObject({
 			eventType: 'DELETE',
 			ID: project.ID,
