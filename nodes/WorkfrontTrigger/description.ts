@@ -5,7 +5,7 @@ import {
 	MAX_FILTER_GROUPS,
 	MAX_FILTERS_PER_GROUP,
 	MIN_FILTERS_PER_GROUP,
-} from './subscriptionFilters';
+} from '../shared/core/limits';
 
 const COMPARISONS = [
 	{ name: 'Changed', value: 'changed', description: 'The field has a new value' },

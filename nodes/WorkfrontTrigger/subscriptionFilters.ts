@@ -2,6 +2,11 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { failItem, readParameter } from '../shared/params/parameters';
 import { RecordIdError, parseRecordId } from '../shared/params/recordId';
+import {
+	MAX_FILTER_GROUPS,
+	MAX_FILTERS_PER_GROUP,
+	MIN_FILTERS_PER_GROUP,
+} from '../shared/core/limits';
 
 /**
  * Filter groups, as Adobe's Event Subscription API describes them (Experience League, "Event
@@ -25,9 +30,6 @@ import { RecordIdError, parseRecordId } from '../shared/params/recordId';
  * standalone filters, and the one example is one level deep), so the panel offers one level; and
  * whether a group's `connector` may be left out, so it is always sent.
  */
-export const MIN_FILTERS_PER_GROUP = 2;
-export const MAX_FILTERS_PER_GROUP = 5;
-export const MAX_FILTER_GROUPS = 10;
 
 export interface FilterRow {
 	fieldName?: string;

@@ -12,7 +12,7 @@ import {
 	MAX_FILTER_GROUPS,
 	MAX_FILTERS_PER_GROUP,
 	MIN_FILTERS_PER_GROUP,
-} from '../../nodes/WorkfrontTrigger/subscriptionFilters';
+} from '../../nodes/shared/core/limits';
 import { WorkfrontTrigger } from '../../nodes/WorkfrontTrigger/WorkfrontTrigger.node';
 import { FILTER_GROUP_LIMITS, SUBSCRIBABLE } from '../simulator/events';
 import adobe from './adobe-event-subscriptions.json';

@@ -25,6 +25,16 @@ export const MAX_URI_BYTES = 8892;
 /** The event subscription list's largest page (Adobe: `limit` defaults to 100, at most 1000). */
 export const MAX_SUBSCRIPTION_PAGE_SIZE = 1000;
 
+/**
+ * Filter groups of an event subscription (Adobe, Event Subscription API, event-subs-api.md:
+ * "Each subscription supports up to 10 filter groups", "Each filter group can include up to 5
+ * filters", "A group must have a minimum of 2 filters"). The trigger checks them before it
+ * subscribes (WorkfrontTrigger/subscriptionFilters.ts says why).
+ */
+export const MAX_FILTER_GROUPS = 10;
+export const MAX_FILTERS_PER_GROUP = 5;
+export const MIN_FILTERS_PER_GROUP = 2;
+
 /** The range of a whole number as an error message words it. */
 export function wholeNumberRange(min: number, max?: number): string {
 	return max === undefined ? `of ${min} or more` : `from ${min} to ${max}`;
