@@ -377,6 +377,95 @@ function redirectStep(
 }
 
 /**
+ * What a request may still try. Attempts are counted for answers and failures, not for redirects
+ * (a redirect is the same attempt going elsewhere); timeouts have a budget of their own, since
+ * each may take the whole Request Timeout; a request made only to explain another's failure is
+ * tried once.
+ */
+class Tries {
+	private attempt = 1;
+	private timeouts = 0;
+	private redirects = 0;
+
+	constructor(private readonly max: number) {}
+
+	/** The pause before trying again after a failure without an answer, or undefined: no retry. */
+	afterNetworkFailure(code: string | undefined, kind: RequestKind): number | undefined {
+		if (code === TIMEOUT_CODE) this.timeouts += 1;
+		const budget = code === TIMEOUT_CODE ? RETRY.maxTimeoutAttempts : RETRY.maxAttempts;
+		if (this.attempt >= this.max || this.timeouts >= budget) return undefined;
+		return shouldRetryNetworkError(code, kind) ? backoffMs(this.attempt++) : undefined;
+	}
+
+	/** The pause before trying again after an answer that failed, or undefined: no retry. */
+	afterStatus(answer: RawResponse, kind: RequestKind): number | undefined {
+		if (this.attempt >= this.max || !shouldRetryStatus(answer.statusCode, kind)) return undefined;
+		const failed = this.attempt++;
+		return retryAfterMs(headerOf(answer.headers, 'retry-after')) ?? backoffMs(failed);
+	}
+
+	/** Whether one more redirect is allowed (MAX_REDIRECTS in all). */
+	redirect(): boolean {
+		this.redirects += 1;
+		return this.redirects <= MAX_REDIRECTS;
+	}
+}
+
+function isRedirect(answer: RawResponse): boolean {
+	const status = answer.statusCode;
+	return status >= 300 && status < 400 && headerOf(answer.headers, 'location') !== undefined;
+}
+
+/**
+ * An answer read as the request expects it: bytes kept as bytes, anything else parsed, with its
+ * text kept (the check for secrets reads it); failed when its status says so, when it is a
+ * redirect not followed, or when it reports an `error` (even on HTTP 200).
+ */
+function readAnswer(
+	request: WorkfrontRequest,
+	answer: WorkfrontAnswer,
+): { failed: boolean; body: unknown; text?: string } {
+	const status = answer.statusCode;
+	const redirected = isRedirect(answer);
+	const isBytes = request.binary === true && status < 400 && !redirected;
+	const text = !isBytes && typeof answer.body === 'string' ? answer.body : undefined;
+	const body = isBytes ? answer.body : parseBody(answer.body);
+	return { failed: redirected || status >= 400 || (!isBytes && reportsError(body)), body, text };
+}
+
+/**
+ * The error a failed answer becomes: Workfront's words, cleaned of the token (whatever answered
+ * may quote the request back), with a hint that may cost one metadata read (never for a request
+ * that is itself such a read).
+ */
+async function answerFailure(
+	context: WorkfrontContext,
+	request: WorkfrontRequest,
+	answer: WorkfrontAnswer,
+	read: { body: unknown; text?: string },
+	itemIndex: number,
+): Promise<Error> {
+	const status = answer.statusCode;
+	const clean = redactValue(read.body, [answer.token], read.text);
+	const hint = request.explaining
+		? undefined
+		: await hintForFailure(
+				request.path,
+				status,
+				clean,
+				async (objCode) =>
+					await workfrontRequest<IDataObject>(context, {
+						method: 'GET',
+						path: `${encodeURIComponent(objCode)}/metadata`,
+						itemIndex,
+						signal: request.signal,
+						explaining: true,
+					}),
+			);
+	return toNodeApiError(context.getNode(), { status, body: clean, itemIndex, hint });
+}
+
+/**
  * Sends one Workfront request with the credential's session and retries what is safe to retry;
  * answers with status, headers, body and the token used. Every attempt has a deadline (the
  * credential's Request Timeout); same-origin redirects are followed, others refused. Every
@@ -389,75 +478,37 @@ export async function workfrontCall(
 	const itemIndex = request.itemIndex ?? 0;
 	const kind = requestKind(request);
 	const connection = await readConnection(context, itemIndex);
+	const tries = new Tries(request.explaining ? 1 : RETRY.maxAttempts);
+	const cancelled = () => request.signal?.aborted === true;
 	let url = requestUrl(connection, request);
-	let redirects = 0;
-	let timeouts = 0;
-	const maxAttempts = request.explaining ? 1 : RETRY.maxAttempts;
-
-	for (let attempt = 1; ; attempt += 1) {
-		if (request.signal?.aborted) throw new RequestCancelled(context.getNode());
+	for (;;) {
+		if (cancelled()) throw new RequestCancelled(context.getNode());
 		const sent = await sendAttempt(context, connection, request, url, itemIndex);
 		if (!sent.ok) {
-			if (request.signal?.aborted) throw new RequestCancelled(context.getNode());
-			const code = networkCode(sent.failure);
-			if (code === TIMEOUT_CODE) timeouts += 1;
-			const tries = code === TIMEOUT_CODE ? RETRY.maxTimeoutAttempts : RETRY.maxAttempts;
-			if (attempt < maxAttempts && timeouts < tries && shouldRetryNetworkError(code, kind)) {
-				await waitBeforeRetry(context, request, backoffMs(attempt));
-				continue;
-			}
+			if (cancelled()) throw new RequestCancelled(context.getNode());
+			const pauseMs = tries.afterNetworkFailure(networkCode(sent.failure), kind);
 			// A cancellation or an error the transport worded (NodeOperationError) passes unchanged.
-			throw transportFailure(context.getNode(), sent.failure, kind, itemIndex);
+			if (pauseMs === undefined)
+				throw transportFailure(context.getNode(), sent.failure, kind, itemIndex);
+			await waitBeforeRetry(context, request, pauseMs);
+			continue;
 		}
-		const answer = sent.answer;
-
-		const status = answer.statusCode;
-		const redirected =
-			status >= 300 && status < 400 && headerOf(answer.headers, 'location') !== undefined;
-		if (redirected && !request.explaining) {
+		const { answer } = sent;
+		if (isRedirect(answer) && !request.explaining) {
 			url = redirectStep(context, connection, answer, url, kind, itemIndex);
-			redirects += 1;
-			if (redirects > MAX_REDIRECTS) {
+			if (!tries.redirect()) {
 				throw new NodeOperationError(context.getNode(), 'Workfront redirected too many times', {
 					itemIndex,
 					description: `More than ${MAX_REDIRECTS} redirects within ${connection.origin}. Check the path and the credential's Workfront URL.`,
 				});
 			}
-			attempt -= 1;
 			continue;
 		}
-
-		const isBytes = request.binary && status < 400 && !redirected;
-		const text = !isBytes && typeof answer.body === 'string' ? answer.body : undefined;
-		const body = isBytes ? answer.body : parseBody(answer.body);
-		const failed = redirected || status >= 400 || (!isBytes && reportsError(body));
-		if (!failed) return { ...answer, body, text };
-		if (attempt < maxAttempts && shouldRetryStatus(status, kind)) {
-			await waitBeforeRetry(
-				context,
-				request,
-				retryAfterMs(headerOf(answer.headers, 'retry-after')) ?? backoffMs(attempt),
-			);
-			continue;
-		}
-		// Whatever answered may quote the request back, token included.
-		const clean = redactValue(body, [answer.token], text);
-		const hint = request.explaining
-			? undefined
-			: await hintForFailure(
-					request.path,
-					status,
-					clean,
-					async (objCode) =>
-						await workfrontRequest<IDataObject>(context, {
-							method: 'GET',
-							path: `${encodeURIComponent(objCode)}/metadata`,
-							itemIndex,
-							signal: request.signal,
-							explaining: true,
-						}),
-				);
-		throw toNodeApiError(context.getNode(), { status, body: clean, itemIndex, hint });
+		const read = readAnswer(request, answer);
+		if (!read.failed) return { ...answer, body: read.body, text: read.text };
+		const pauseMs = tries.afterStatus(answer, kind);
+		if (pauseMs === undefined) throw await answerFailure(context, request, answer, read, itemIndex);
+		await waitBeforeRetry(context, request, pauseMs);
 	}
 }
 
