@@ -81,10 +81,11 @@ export function requestDestinations(
  * Puts the access token in the `sessionID` header, the one Workfront reads (it ignores
  * `Authorization: Bearer` for its own tokens) — for requests to the credential's Workfront origin
  * only. This is the one place every token-bearing request passes (the Workfront nodes, the
- * credential test, the HTTP Request node with this credential), so the rule lives here: a request
- * whose effective destination is any other scheme, host or port is refused before anything is
- * sent, and no request carrying the token follows a redirect (a custom header is not dropped on a
- * redirect the way Authorization is; the Workfront nodes follow same-origin redirects themselves).
+ * credential's Test request, the HTTP Request node with this credential), so the rule lives here:
+ * a request whose effective destination is any other scheme, host or port is refused before
+ * anything is sent, and no request carrying the token follows a redirect (a custom header is not
+ * dropped on a redirect the way Authorization is; the Workfront nodes follow same-origin redirects
+ * themselves).
  */
 export function addSessionHeader(
 	credentials: ICredentialDataDecryptedObject,

@@ -169,7 +169,7 @@ describe('a redirect to another origin is never followed with the token', () => 
 		},
 	);
 
-	test('the credential test does not follow a redirect', async () => {
+	test("the credential's Test request does not follow a redirect", async () => {
 		redirectNext(307, /\/user\//);
 		const result = await pressTest(fixture.helper, new WorkfrontJwtApi(), CREDENTIAL_ID);
 		expect(result.status).toBe('Error');
