@@ -198,7 +198,7 @@ const MAX_LARGE_MODULUS_EXPONENT_BITS = 64;
  * prime has the extra bit.
  * Nothing else is allowed, because it costs: OpenSSL signs with primes of exactly 1024, 1536 or 2048
  * bits on a faster path, and a 2048-bit key with primes only one bit off half signs 3.6 times slower
- * (bench/keyParsing.ts). Primes far from half (the oversized ones of a crafted key above all) take
+ * (measured with Node.js 20 on x86-64). Primes far from half (the oversized ones of a crafted key above all) take
  * away the speed-up of signing by the two halves altogether (the CRT of RFC 8017, 5.1.2).
  */
 const isHalfOf = (nBits: number, primeBits: number) =>

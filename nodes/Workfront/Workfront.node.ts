@@ -21,8 +21,8 @@ export class Workfront implements INodeType {
 		group: ['transform'],
 		version: 1,
 		// "Get Many: Task" on the canvas, as the panel names them, not getMany: TASK.
-		// Written out, as n8n's rules want a literal subtitle; nodePanel.test.ts checks it
-		// against the operation and object type lists it names.
+		// Written out, as n8n's rules want a literal subtitle; it must name the operations and
+		// object types as the Operation and Object Type lists do (the package's tests compare them).
 		subtitle:
 			'={{ $parameter["resource"] === "customApiCall" ? $parameter["method"] + " " + $parameter["path"] : ({"count":"Count","create":"Create","delete":"Delete","executeAction":"Execute Action","get":"Get","getMany":"Get Many","report":"Report","update":"Update","download":"Download","upload":"Upload"}[$parameter["operation"]] || $parameter["operation"]) + ": " + ($parameter["resource"] === "document" ? "Document" : ($parameter["objectType"] === "__other" ? $parameter["objectCode"] : ({"PROJ":"Project","TASK":"Task","OPTASK":"Issue","USER":"User","DOCU":"Document","DOCV":"Document Version","DOCFDR":"Document Folder","HOUR":"Hour","TSHET":"Timesheet","NOTE":"Note","PORT":"Portfolio","PRGM":"Program","TMPL":"Template","TTSK":"Template Task","CMPY":"Company","TEAMOB":"Team","GROUP":"Group","ROLE":"Job Role","ASSGN":"Assignment","EXPNS":"Expense","BLIN":"Baseline","CTGY":"Custom Form","PARAM":"Custom Field","CSTEM":"Custom Enum","PTLTAB":"Dashboard","PTLSEC":"Report","JRNLE":"Journal Entry","PRED":"Predecessor","ARVPRC":"Approval Process"}[$parameter["objectType"]] || $parameter["objectType"]))) }}',
 		description: 'Create, read, search, update, report on and act on any Adobe Workfront object',

@@ -19,6 +19,10 @@ export interface DemoOptions {
 	progress: Progress;
 	/** Workflows imported besides the samples, neither run nor listed (the editor check's control). */
 	extraWorkflows?: IDataObject[];
+	/** Whether each sample workflow is run once before n8n starts (default true). */
+	runSamples?: boolean;
+	/** Environment for `n8n start` (npm run dev: development mode with hot reload). */
+	serverEnv?: NodeJS.ProcessEnv;
 }
 
 export interface Demo {
@@ -26,6 +30,10 @@ export interface Demo {
 	simulatorUrl: string;
 	owner: typeof OWNER;
 	workflows: Array<{ id: string; name: string }>;
+	/** The package as installed in n8n's nodes folder (npm run dev copies new builds there). */
+	installedPackage: string;
+	/** n8n's output so far (the last 20,000 characters). */
+	n8nOutput: { text: string };
 	stop(): Promise<void>;
 }
 
@@ -119,8 +127,11 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 	await n8n.importCredentials([{ ...CREDENTIAL, type: 'workfrontJwtApi', data: credential }]);
 	await n8n.importWorkflows([...workflows, ...(options.extraWorkflows ?? [])]);
 
-	step(5, 'Running each sample workflow once');
-	for (const workflow of workflows) {
+	step(
+		5,
+		options.runSamples === false ? 'Not running the samples' : 'Running each sample workflow once',
+	);
+	for (const workflow of options.runSamples === false ? [] : workflows) {
 		const result = await n8n.execute(String(workflow.id));
 		const run = result.run ?? parseRunOutput(result.stdout);
 		progress(
@@ -129,7 +140,9 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 	}
 
 	step(6, 'Starting n8n');
-	const server = await N8nServer.start(n8n, options.n8nPort ?? 5678);
+	const server = await N8nServer.start(n8n, options.n8nPort ?? 5678, undefined, {
+		env: options.serverEnv,
+	});
 	await server.loginAsOwner();
 
 	return {
@@ -137,6 +150,8 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		simulatorUrl: simulator.origin,
 		owner: OWNER,
 		workflows: workflows.map(({ id, name }) => ({ id: String(id), name: String(name) })),
+		installedPackage: join(n8n.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-workfront'),
+		n8nOutput: server.output,
 		stop: async () => {
 			await server.stop();
 			await simulator.close();

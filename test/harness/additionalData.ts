@@ -3,6 +3,11 @@ import { randomUUID } from 'node:crypto';
 import type { ExecutionLifecycleHooks } from 'n8n-core';
 import type { ICredentialsHelper, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
+import { markN8nCoreInUse } from './lifetime';
+
+// Every n8n-core context of the harness is built with what this file makes.
+markN8nCoreInUse();
+
 function unavailable(what: string) {
 	return async () => {
 		throw new Error(`${what} is not available in the test harness`);

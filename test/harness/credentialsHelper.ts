@@ -19,7 +19,8 @@ import {
  * n8n's CLI keeps credentials in its database, which a test cannot run; this stands in for that
  * store only. The rules that decide when `preAuthentication` runs and what is written back follow
  * n8n's own CredentialsHelper (packages/cli/src/credentials-helper.ts): the hook runs when the
- * expirable field is empty, after a 401, or during a credential test, and its output is persisted.
+ * expirable field is empty, after a 401, or when the user presses Test (n8n's CredentialsTester),
+ * and its output is persisted.
  */
 export class InMemoryCredentialsHelper extends ICredentialsHelper {
 	private readonly store = new Map<string, ICredentialDataDecryptedObject>();

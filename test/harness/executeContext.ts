@@ -1,10 +1,32 @@
-import { ExecuteContext } from 'n8n-core';
-import { Workflow, type INode, type INodeType, type IRunExecutionData } from 'n8n-workflow';
+import { ExecuteContext, PollContext } from 'n8n-core';
+import {
+	Workflow,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type IRunExecutionData,
+} from 'n8n-workflow';
 
 import { authenticationProperty } from '../../nodes/shared/descriptions/authentication.description';
+import { WorkfrontPollTrigger } from '../../nodes/WorkfrontPollTrigger/WorkfrontPollTrigger.node';
 import { createAdditionalData } from './additionalData';
 import type { InMemoryCredentialsHelper } from './credentialsHelper';
 import { TestNodeTypes } from './nodeTypes';
+import { CREDENTIAL_ID, NODE_TYPES, createHelper } from './runWorkflow';
+
+/**
+ * n8n-core's real contexts, built as n8n builds them for one node, for tests of the code that a
+ * node's `execute` or `poll` calls: parameter readers, the transport, the credential's requests.
+ * A whole workflow run is `runNode` in runWorkflow.ts.
+ */
+
+const POLL_TYPE = 'n8n-nodes-workfront.workfrontPollTrigger';
+const TYPES = new TestNodeTypes({ ...NODE_TYPES, [POLL_TYPE]: new WorkfrontPollTrigger() });
+
+/** A credential that points nowhere: for code that reads parameters and sends nothing. */
+const nowhere = () => createHelper({ url: 'https://unused.invalid', accessToken: '' });
 
 const PROBE_TYPE: INodeType = {
 	description: {
@@ -27,7 +49,7 @@ const PROBE_TYPE: INodeType = {
 };
 
 /**
- * n8n-core's real execution context for a node that uses the stored credential, so tests can call
+ * The execution context of a node that only holds the stored credential, so tests can call
  * `helpers.httpRequestWithAuthentication` exactly as a node's code does.
  */
 export function createExecuteContext(
@@ -63,4 +85,87 @@ export function createExecuteContext(
 		{ node, data: { main: [[{ json: {} }]] }, source: null },
 		[],
 	);
+}
+
+export interface NodeContextOptions {
+	/** The Workfront node's parameters as the editor stores them; n8n fills in the defaults. */
+	parameters: IDataObject;
+	/** The node's input items (one empty item by default). */
+	input?: IDataObject[];
+	/** Settings > On Error: Continue (regular output). */
+	continueOnFail?: boolean;
+	/** The stored credential (a WorkfrontFixture's `helper`); by default one that points nowhere. */
+	helper?: InMemoryCredentialsHelper;
+}
+
+/**
+ * The Workfront node's execution context, as WorkflowExecute hands it to `execute`: parameters
+ * completed with their defaults by n8n's Workflow, expressions resolved against the input items,
+ * `continueOnFail` from the node's On Error setting.
+ */
+export function workfrontExecuteContext(options: NodeContextOptions): ExecuteContext {
+	const items: INodeExecutionData[] = (options.input ?? [{}]).map((json, index) => ({
+		json,
+		pairedItem: { item: index },
+	}));
+	const definition: INode = {
+		id: 'workfront',
+		name: 'Workfront',
+		type: 'n8n-nodes-workfront.workfront',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters as INodeParameters,
+		credentials: { workfrontJwtApi: { id: CREDENTIAL_ID, name: 'Workfront test' } },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'wf-unit',
+		nodes: [definition],
+		connections: {},
+		active: false,
+		nodeTypes: TYPES,
+		settings: { executionOrder: 'v1' },
+	});
+	const node = workflow.getNode('Workfront') as INode;
+	return new ExecuteContext(
+		workflow,
+		node,
+		createAdditionalData(options.helper ?? nowhere()),
+		'manual',
+		{ resultData: { runData: {} } } as IRunExecutionData,
+		0,
+		items,
+		{ main: [items] },
+		{ node, data: { main: [items] }, source: null },
+		[],
+	);
+}
+
+/**
+ * The Workfront Poll Trigger's poll context: one set of parameters, no items (a trigger's
+ * parameters are read without an item index).
+ */
+export function workfrontPollContext(
+	parameters: IDataObject,
+	helper: InMemoryCredentialsHelper = nowhere(),
+): PollContext {
+	const definition: INode = {
+		id: 'poll',
+		name: 'Workfront Poll Trigger',
+		type: POLL_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INodeParameters,
+		credentials: { workfrontJwtApi: { id: CREDENTIAL_ID, name: 'Workfront test' } },
+	};
+	const workflow = new Workflow({
+		id: 'wf-unit-poll',
+		nodes: [definition],
+		connections: {},
+		active: false,
+		nodeTypes: TYPES,
+		settings: { executionOrder: 'v1' },
+	});
+	const node = workflow.getNode(definition.name) as INode;
+	return new PollContext(workflow, node, createAdditionalData(helper), 'trigger', 'activate');
 }

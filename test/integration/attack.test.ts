@@ -184,7 +184,7 @@ describe('Custom API Call path check', () => {
 // =============================================================================================
 // 3. Hostile private keys that are still slow: under the 64 K character cap, an "RSA key" whose
 //    private exponent is far longer than its modulus makes every signature cost seconds of CPU
-//    inside n8n's event loop, on every token exchange (and on every credential test).
+//    inside n8n's event loop, on every token exchange (and on every press of Test).
 // =============================================================================================
 function derLength(length: number): Buffer {
 	if (length < 128) return Buffer.from([length]);

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 
 import { WorkfrontJwtApi } from '../../credentials/WorkfrontJwtApi.credentials';
 import { CREDENTIAL_ID } from '../harness/runWorkflow';
-import { testCredential } from '../harness/testCredential';
+import { pressTest } from '../harness/credentialsTester';
 import { PollTriggerHarness, WebhookTriggerHarness } from '../harness/triggerHarness';
 import { testFiles } from '../harness/binaryRegistry';
 import { updateCredential, useHostileSetup } from '../support/hostileSetup';
@@ -169,9 +169,9 @@ describe('a redirect to another origin is never followed with the token', () => 
 		},
 	);
 
-	test('the credential test does not follow a redirect', async () => {
+	test("the credential's Test request does not follow a redirect", async () => {
 		redirectNext(307, /\/user\//);
-		const result = await testCredential(fixture.helper, new WorkfrontJwtApi(), CREDENTIAL_ID);
+		const result = await pressTest(fixture.helper, new WorkfrontJwtApi(), CREDENTIAL_ID);
 		expect(result.status).toBe('Error');
 		expect(other.seen).toEqual([]);
 		expectContained({ error: result });

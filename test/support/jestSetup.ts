@@ -1,9 +1,16 @@
 import { dirname } from 'node:path';
 
+import { N8N_CORE_IN_USE } from '../harness/lifetime';
+
+// What follows concerns only the test files that run n8n-core (through test/harness, which marks
+// the file as it loads); a file of pure logic does not pay for loading n8n-core here.
+const n8nCoreInUse = () => (globalThis as Record<symbol, unknown>)[N8N_CORE_IN_USE] === true;
+
 // n8n-core's execution context starts an SSH-tunnel janitor timer that n8n stops at shutdown;
 // a test file is a whole n8n lifetime, so stop it the same way when the file ends. The container
 // is taken from where n8n-core resolves it, in case several copies of @n8n/di are installed.
 afterAll(async () => {
+	if (!n8nCoreInUse()) return;
 	const coreDir = dirname(require.resolve('n8n-core'));
 	const { Container } = (await import(
 		require.resolve('@n8n/di', { paths: [coreDir] })
@@ -15,6 +22,7 @@ afterAll(async () => {
 // Each test starts as a fresh n8n process would: no session state carried over from the test before
 // (the tests reuse one credential ID).
 beforeEach(async () => {
+	if (!n8nCoreInUse()) return;
 	const { forgetSessions } = await import('../../nodes/shared/transport/authSession');
 	forgetSessions();
 });

@@ -5,7 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ACTION_CATALOG, builtInFor, CUSTOM_ACTION } from '../actions/record/actionCatalog';
-import { ACTION_OPTIONS } from '../actions/record/executeAction.operation';
+import { ACTION_OPTIONS } from '../actions/record/actionPanel';
 import { argumentFieldType } from '../../shared/params/actionArguments';
 import { objectMetadata, type ActionMetadata } from '../../shared/workfront/metadata';
 import { currentObjectCode } from '../../shared/methods/currentObjectCode';

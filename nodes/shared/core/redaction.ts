@@ -269,8 +269,8 @@ function decodeRound(text: string, within?: Span[]): Round | undefined {
  * Characters whose case folding is not plain `toLowerCase`: those whose upper case lowers to
  * something else (`ß`→`SS`→`ss`, `ſ`→`S`→`s`, `µ`, `ς`, ligatures, Greek with iota), those that
  * lower to two characters (`İ`), and `Σ`, which `toLowerCase` turns into `σ` or `ς` depending on
- * the letters around it. The list is the one Node.js's Unicode data gives (all in the BMP);
- * test/unit/nodes/shared/core/redaction.test.ts checks that it still covers every code point.
+ * the letters around it. The list is the one Node.js's Unicode data gives (all in the BMP); the
+ * package's tests check, code point by code point, that it still covers every such character.
  */
 // U+0345 (a combining mark) stands apart from the class, where a linter would read it as joined.
 const SPECIAL_CASE =

@@ -1,3 +1,3 @@
-/** The pickers and the credential test every Workfront node offers. */
+/** The pickers (load options and list searches) that more than one Workfront node offers. */
 export * as listSearch from './listSearch';
 export * as loadOptions from './loadOptions';

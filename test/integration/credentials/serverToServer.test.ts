@@ -4,7 +4,7 @@ import { WorkfrontServerToServerApi } from '../../../credentials/WorkfrontServer
 import { forgetSessions } from '../../../nodes/shared/transport/authSession';
 import { InMemoryCredentialsHelper } from '../../harness/credentialsHelper';
 import { createExecuteContext } from '../../harness/executeContext';
-import { testCredential } from '../../harness/testCredential';
+import { pressTest as pressCredentialTest } from '../../harness/credentialsTester';
 import type { WorkfrontSimulator } from '../../simulator';
 import { HostileFront } from '../../support/hostileFront';
 import { OtherOrigin } from '../../support/otherOrigin';
@@ -44,7 +44,7 @@ const update = (changes: ICredentialDataDecryptedObject) =>
 /** Every secret: the client secret and each token IMS issued. */
 const secrets = () => [IMS_CLIENT_SECRET, ...simulator.state.sessions.issued];
 
-const pressTest = async () => await testCredential(helper, type, ID);
+const pressTest = async () => await pressCredentialTest(helper, type, ID);
 
 /** A request of a node through n8n-core with this credential (as the HTTP Request node sends one). */
 async function nodeRequest(url: string) {

@@ -14,9 +14,9 @@ export interface ActionArgument {
 	/** A list: comma-separated text or a JSON list, sent as a JSON list. */
 	list?: boolean;
 	/**
-	 * The type Workfront declares for the argument (Adobe's OpenAPI, as in
-	 * test/conformance/adobe-api.json): `string`, `boolean`, `string[]` or an object such as `Task`.
-	 * The conformance test checks every argument the node sends against it.
+	 * The type Workfront declares for the argument in Adobe's OpenAPI description of the API:
+	 * `string`, `boolean`, `string[]` or an object such as `Task`. Every argument the node sends
+	 * must match it.
 	 */
 	declaredType: string;
 	options?: Array<{ name: string; value: string }>;
@@ -32,8 +32,8 @@ export interface ActionSpec {
 	/** `copy` is a create with copySourceID; every other action is PUT /<obj>/<id>/<action>. */
 	kind: 'action' | 'copy';
 	/**
-	 * The object types whose declared arguments these fields match (Adobe's OpenAPI, checked by
-	 * test/conformance). On other types the action is offered with the arguments Workfront declares.
+	 * The object types whose declared arguments (Adobe's OpenAPI) these fields match. On other types
+	 * the action is offered with the arguments Workfront declares.
 	 */
 	objCodes?: string[];
 	arguments: ActionArgument[];

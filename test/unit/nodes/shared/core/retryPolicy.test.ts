@@ -55,14 +55,22 @@ describe('how long to wait', () => {
 
 describe("pause: n8n's timer, on every n8n-workflow", () => {
 	// The three shapes: 1.x (sleepWithAbort), 2.x (sleep takes the signal, sleepWithAbort gone),
-	// and older 1.x (sleep alone, ignoring any signal). Timers here are the test's own.
+	// and older 1.x (sleep alone, ignoring any signal). Timers here are the test's own, and the
+	// minute that a sleep ignoring the signal still runs is cleared after each test: a live timer
+	// would keep Jest's process alive after the run.
+	const timers = new Set<NodeJS.Timeout>();
+	afterEach(() => {
+		for (const timer of timers) clearTimeout(timer);
+		timers.clear();
+	});
 	const plainSleep = async (ms: number) =>
 		await new Promise<void>((resolve) => {
-			setTimeout(resolve, ms);
+			timers.add(setTimeout(resolve, ms));
 		});
 	const abortableSleep = async (ms: number, signal?: AbortSignal) =>
 		await new Promise<void>((resolve, reject) => {
 			const timer = setTimeout(resolve, ms);
+			timers.add(timer);
 			signal?.addEventListener('abort', () => {
 				clearTimeout(timer);
 				reject(new Error('cancelled'));

@@ -11,7 +11,7 @@ import {
 	type BatchEntry,
 	type BatchPlan,
 } from '../../../../../nodes/shared/execution/batches';
-import { workfrontExecuteContext } from '../../../../support/nodeContext';
+import { workfrontExecuteContext } from '../../../../harness/executeContext';
 
 interface Payload {
 	name: string;

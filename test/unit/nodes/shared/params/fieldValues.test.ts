@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type ResourceMapperField } from '
 
 import { readFieldValues, readWriteValues } from '../../../../../nodes/shared/params/fieldValues';
 import * as columnsOfWorkfront from '../../../../../nodes/shared/workfront/mapperColumns';
-import { workfrontExecuteContext } from '../../../../support/nodeContext';
+import { workfrontExecuteContext } from '../../../../harness/executeContext';
 
 const create = (parameters: IDataObject): IDataObject => ({
 	resource: 'record',

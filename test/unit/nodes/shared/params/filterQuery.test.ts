@@ -6,7 +6,7 @@ import {
 	readSortQuery,
 } from '../../../../../nodes/shared/params/filterQuery';
 import type { QueryParams } from '../../../../../nodes/shared/transport/connection';
-import { workfrontExecuteContext, workfrontPollContext } from '../../../../support/nodeContext';
+import { workfrontExecuteContext, workfrontPollContext } from '../../../../harness/executeContext';
 
 /** Get Many's parameters with the given filter rows, combination and options. */
 function getMany(rows: IDataObject[], extra: IDataObject = {}): IDataObject {

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 
-import type { INodeExecutionData } from 'n8n-workflow';
-
-import { testFiles } from '../../harness/binaryRegistry';
-import { WorkfrontFixture } from '../../support/workfrontNode';
+import {
+	bytesOf,
+	download,
+	fileItem,
+	uploadParameters,
+} from '../../../../../support/documentItems';
+import { WorkfrontFixture } from '../../../../../support/workfrontNode';
 
 let fixture: WorkfrontFixture;
 let projectId: string;
@@ -16,33 +19,7 @@ beforeEach(async () => {
 afterEach(async () => fixture.close());
 
 const store = () => fixture.simulator.state.store;
-
-function fileItem(key: string, data: Buffer, fileName: string, mimeType: string) {
-	testFiles.set(key, data);
-	return { $binary: { data: { key, fileName, mimeType } } };
-}
-
-const upload = (extra: Record<string, unknown> = {}) => ({
-	resource: 'document',
-	operation: 'upload',
-	objectType: 'PROJ',
-	objectId: projectId,
-	binaryPropertyName: 'data',
-	...extra,
-});
-
-const download = (documentId: string, extra: Record<string, unknown> = {}) => ({
-	resource: 'document',
-	operation: 'download',
-	documentId,
-	...extra,
-});
-
-function bytesOf(item: INodeExecutionData | undefined, field = 'data'): Buffer {
-	const binary = item?.binary?.[field];
-	if (!binary) throw new Error(`No binary field ${field}`);
-	return Buffer.from(binary.data, 'base64');
-}
+const upload = (extra: Record<string, unknown> = {}) => uploadParameters(projectId, extra);
 
 describe('upload, then download through n8n binary data', () => {
 	test.each([
@@ -88,31 +65,6 @@ describe('upload, then download through n8n binary data', () => {
 		});
 	});
 
-	test('a new version, then the latest and a given version download', async () => {
-		const [document] = await fixture.output(upload(), [
-			fileItem('v1', Buffer.from('version one'), 'plan.txt', 'text/plain'),
-		]);
-		const [version] = await fixture.output(
-			{
-				resource: 'document',
-				operation: 'upload',
-				uploadAs: 'newVersion',
-				documentId: String(document.ID),
-				binaryPropertyName: 'data',
-			},
-			[fileItem('v2', Buffer.from('version two'), 'plan-v2.txt', 'text/plain')],
-		);
-		expect(version).toMatchObject({ objCode: 'DOCV', documentID: document.ID, version: '2' });
-		const latest = await fixture.run(download(String(document.ID)));
-		expect(bytesOf(latest.items?.[0]).toString()).toBe('version two');
-		const firstVersion = store()
-			.all('DOCV')
-			.find(({ version: number }) => number === '1');
-		const older = await fixture.run(download(String(document.ID), { versionId: firstVersion?.ID }));
-		expect(bytesOf(older.items?.[0]).toString()).toBe('version one');
-		expect(older.items?.[0]?.binary?.data.fileName).toBe('plan.txt');
-	});
-
 	// The test credential speaks v21.0, where the simulator requires DOCV version (adobeFacts).
 	test('a new version sends its version, which Workfront requires before v22', async () => {
 		const [document] = await fixture.output(upload(), [
@@ -130,42 +82,6 @@ describe('upload, then download through n8n binary data', () => {
 			[fileItem('v2', Buffer.from('two'), 'a.txt', 'text/plain')],
 		);
 		expect(labelled).toMatchObject({ objCode: 'DOCV', version: 'v1.1' });
-	});
-
-	test('metadata only, and into another binary field', async () => {
-		const [document] = await fixture.output(upload(), [
-			fileItem('m', Buffer.from('m'), 'm.txt', 'text/plain'),
-		]);
-		const metadataOnly = await fixture.run(
-			download(String(document.ID), { options: { metadataOnly: true } }),
-		);
-		expect(metadataOnly.items?.[0]?.binary).toBeUndefined();
-		expect(metadataOnly.json[0]).toMatchObject({
-			downloadURL: expect.stringContaining('/internal/document/download'),
-		});
-		const other = await fixture.run(
-			download(String(document.ID), { options: { binaryPropertyName: 'brief' } }),
-		);
-		expect(bytesOf(other.items?.[0], 'brief').toString()).toBe('m');
-	});
-
-	test('Get Many lists the documents of a record', async () => {
-		await fixture.output(upload(), [
-			fileItem('a', Buffer.from('a'), 'a.txt', 'text/plain'),
-			fileItem('b', Buffer.from('b'), 'b.txt', 'text/plain'),
-		]);
-		const other = fixture.simulator.insert('PROJ', { name: 'Other' });
-		await fixture.output(upload({ objectId: other.ID }), [
-			fileItem('c', Buffer.from('c'), 'c.txt', 'text/plain'),
-		]);
-		const listed = await fixture.output({
-			resource: 'document',
-			operation: 'getMany',
-			objectType: 'PROJ',
-			objectId: projectId,
-			returnAll: true,
-		});
-		expect(listed.map(({ name }) => name).sort()).toEqual(['a.txt', 'b.txt']);
 	});
 });
 
@@ -188,11 +104,6 @@ describe('errors', () => {
 			/^The file was uploaded to Workfront \(handle [0-9a-f]{32}\) but the document was not created: Workfront: Project with ID f+ was not found/,
 		);
 		expect(store().count('DOCU')).toBe(0);
-	});
-
-	test('a document that does not exist', async () => {
-		const result = await fixture.run(download('ffffffffffffffffffffffffffffffff'));
-		expect(result.error?.message).toMatch(/was not found/);
 	});
 });
 

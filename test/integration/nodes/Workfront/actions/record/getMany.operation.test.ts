@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { record, WorkfrontFixture } from '../../support/workfrontNode';
+import { record, WorkfrontFixture } from '../../../../../support/workfrontNode';
 
 let fixture: WorkfrontFixture;
 

@@ -1,21 +1,21 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import { WorkfrontJwtApi } from '../../credentials/WorkfrontJwtApi.credentials';
-import { InMemoryCredentialsHelper } from '../harness/credentialsHelper';
-import { createExecuteContext } from '../harness/executeContext';
-import { testCredential } from '../harness/testCredential';
-import type { WorkfrontSimulator } from '../simulator';
-import { verifyRs256 } from '../simulator/jwtVerify';
-import { HostileFront } from '../support/hostileFront';
-import { fixture, rsaPair } from '../support/keys';
-import { expectNoSecrets, pemFragments } from '../support/secrets';
+import { WorkfrontJwtApi } from '../../../credentials/WorkfrontJwtApi.credentials';
+import { InMemoryCredentialsHelper } from '../../harness/credentialsHelper';
+import { createExecuteContext } from '../../harness/executeContext';
+import { pressTest } from '../../harness/credentialsTester';
+import type { WorkfrontSimulator } from '../../simulator';
+import { verifyRs256 } from '../../simulator/jwtVerify';
+import { HostileFront } from '../../support/hostileFront';
+import { fixture, rsaPair } from '../../support/keys';
+import { expectNoSecrets, pemFragments } from '../../support/secrets';
 import {
 	CLIENT_SECRET,
 	CUSTOMER_ID,
 	USER_ID,
 	credentialsFor,
 	startWorkfront,
-} from '../support/workfrontAccount';
+} from '../../support/workfrontAccount';
 
 const credentialType = new WorkfrontJwtApi();
 const CREDENTIAL_ID = 'cred-1';
@@ -45,8 +45,8 @@ function allSecrets(): string[] {
 	].filter((value): value is string => Boolean(value));
 }
 
-async function pressTest() {
-	return await testCredential(helper, credentialType, CREDENTIAL_ID);
+async function pressTestOnCredential() {
+	return await pressTest(helper, credentialType, CREDENTIAL_ID);
 }
 
 function update(changes: Record<string, unknown>) {
@@ -55,7 +55,7 @@ function update(changes: Record<string, unknown>) {
 
 describe('the Workfront JWT API credential against the simulator', () => {
 	test('Test exchanges a token, then reads the user of User ID with it', async () => {
-		const result = await pressTest();
+		const result = await pressTestOnCredential();
 		// n8n's own words for a passing request test (CredentialsTester).
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(simulator.counters.exchanges).toBe(1);
@@ -68,8 +68,8 @@ describe('the Workfront JWT API credential against the simulator', () => {
 	});
 
 	test('Test with a stored token issued for these fields checks it (GET session) and does not exchange', async () => {
-		await pressTest();
-		const result = await pressTest();
+		await pressTestOnCredential();
+		const result = await pressTestOnCredential();
 		expect(result.status).toBe('OK');
 		expect(simulator.counters.exchanges).toBe(1);
 		expect(simulator.log.map(({ path }) => path).slice(2)).toEqual([
@@ -86,7 +86,7 @@ describe('the Workfront JWT API credential against the simulator', () => {
 		[401, 2, /Authorization failed/],
 	])('Test fails on an answer of HTTP %i after the exchange', async (status, times, message) => {
 		simulator.failNext(times, status, { path: /\/user\// });
-		const result = await pressTest();
+		const result = await pressTestOnCredential();
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(message);
 		expectNoSecrets(result, allSecrets());
@@ -98,7 +98,7 @@ describe('the Workfront JWT API credential against the simulator', () => {
 			update({ url: front.origin, requestTimeout: 1 });
 			// The exchange and the session check pass; the user read is taken and never answered.
 			front.takeOver((request) => /\/user\//.test(request.url ?? ''));
-			const result = await pressTest();
+			const result = await pressTestOnCredential();
 			expect(result.status).toBe('Error');
 			expect(front.takenOver.filter((request) => request.includes('/user/'))).toHaveLength(1);
 			expectNoSecrets(result, allSecrets());
@@ -112,7 +112,7 @@ describe('the Workfront JWT API credential against the simulator', () => {
 		// n8n merges the stored secrets into the values the user sent (CredentialsController), and
 		// saves what preAuthentication returned with them: the host is refused before either.
 		update({ url: 'https://collector.evil.example' });
-		const result = await pressTest();
+		const result = await pressTestOnCredential();
 		expect(result).toEqual({
 			status: 'Error',
 			message: expect.stringMatching(
@@ -169,7 +169,7 @@ describe('the Workfront JWT API credential against the simulator', () => {
 		});
 		expect(helper.get(CREDENTIAL_ID).accessToken).toMatch(/^[0-9a-f]{32}$/);
 		update({ clientSecret: 'a-wrong-secret' });
-		const result = await pressTest();
+		const result = await pressTestOnCredential();
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/did not accept the Client ID or Client Secret/);
 		expect(simulator.counters.exchangeAttempts).toBe(2);
@@ -177,7 +177,7 @@ describe('the Workfront JWT API credential against the simulator', () => {
 	});
 
 	test('the exchanged JWT carries iss, sub, iat and exp and verifies with the registered key', async () => {
-		await pressTest();
+		await pressTestOnCredential();
 		const [{ jwt }] = simulator.state.exchangeRequests;
 		const check = verifyRs256(jwt, [rsaPair().publicKey]);
 		expect(check.ok).toBe(true);
@@ -250,23 +250,23 @@ describe('the Workfront JWT API credential against the simulator', () => {
 			keys: [{ userId: USER_ID, pem: fixture('certificate_pub.crt') }],
 		});
 		update({ clientId: 'cert-client', privateKey: fixture('private.key') });
-		await expect(pressTest()).resolves.toMatchObject({ status: 'OK' });
+		await expect(pressTestOnCredential()).resolves.toMatchObject({ status: 'OK' });
 	});
 
 	test('a PKCS#1 key pasted with literal \\n escapes works end to end', async () => {
 		update({ privateKey: rsaPair().pkcs1.trim().replace(/\n/g, '\\n') });
-		await expect(pressTest()).resolves.toMatchObject({ status: 'OK' });
+		await expect(pressTestOnCredential()).resolves.toMatchObject({ status: 'OK' });
 	});
 
 	test('a host pasted without https and with a path is accepted on loopback', async () => {
 		update({
 			url: `${simulator.origin.replace('http://', '')}/some/page?x=1`.replace(/^/, 'http://'),
 		});
-		await expect(pressTest()).resolves.toMatchObject({ status: 'OK' });
+		await expect(pressTestOnCredential()).resolves.toMatchObject({ status: 'OK' });
 	});
 
 	test('authenticate refuses to send the token to another host', async () => {
-		await pressTest();
+		await pressTestOnCredential();
 		await expect(
 			credentialType.authenticate(helper.get(CREDENTIAL_ID), {
 				url: 'https://example.com/attask/api/v21.0/proj/count',
@@ -347,7 +347,7 @@ describe('each way the exchange can fail has its own message, and none reveals a
 
 	test.each(cases)('%s', async (_name, arrange, expected) => {
 		arrange();
-		const result = await pressTest();
+		const result = await pressTestOnCredential();
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(expected);
 		expectNoSecrets(result, allSecrets());
@@ -367,7 +367,7 @@ describe('each way the exchange can fail has its own message, and none reveals a
 
 	test('a 404 page is reported as the wrong host', async () => {
 		simulator.failNext(1, 404, { body: { message: 'no route' } });
-		const result = await pressTest();
+		const result = await pressTestOnCredential();
 		expect(result.message).toMatch(/has no Workfront JWT exchange endpoint.*HTTP 404/);
 	});
 

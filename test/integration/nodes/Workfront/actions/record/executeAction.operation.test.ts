@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { USER_ID } from '../../support/workfrontAccount';
-import { record, WorkfrontFixture } from '../../support/workfrontNode';
+import { USER_ID } from '../../../../../support/workfrontAccount';
+import { record, WorkfrontFixture } from '../../../../../support/workfrontNode';
 
 let fixture: WorkfrontFixture;
 let projectId: string;

@@ -18,12 +18,12 @@ interface TestError {
 }
 
 /**
- * Presses "Test" on a saved credential the way n8n's CredentialsTester does with a credential's
- * `test.request`: a temporary noOp node whose only property routes that request, run by n8n-core's
- * RoutingNode, and the same mapping of failures to the message the UI shows (the `responseCode`
- * rules first).
+ * What n8n's CredentialsTester does when a user presses **Test** on a saved credential whose type
+ * declares a Test request (`test.request`): a temporary noOp node whose only property routes that
+ * request, run by n8n-core's RoutingNode, and the same mapping of failures to the message the UI
+ * shows (the `responseCode` rules first).
  */
-export async function testCredential(
+export async function pressTest(
 	helper: InMemoryCredentialsHelper,
 	type: ICredentialType,
 	credentialId: string,

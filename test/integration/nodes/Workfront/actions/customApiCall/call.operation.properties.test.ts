@@ -6,11 +6,11 @@
 
 import type { IDataObject } from 'n8n-workflow';
 
-import * as authSession from '../../../nodes/shared/transport/authSession';
-import { updateCredential } from '../../support/hostileSetup';
-import { OtherOrigin } from '../../support/otherOrigin';
-import { fc, holdsForAsync } from '../../support/properties';
-import { WorkfrontFixture } from '../../support/workfrontNode';
+import * as authSession from '../../../../../../nodes/shared/transport/authSession';
+import { updateCredential } from '../../../../../support/hostileSetup';
+import { OtherOrigin } from '../../../../../support/otherOrigin';
+import { fc, holdsForAsync } from '../../../../../support/properties';
+import { WorkfrontFixture } from '../../../../../support/workfrontNode';
 
 jest.setTimeout(180_000);
 
@@ -526,7 +526,13 @@ describe('Custom API Call property: a credential on https with a default port an
 		const name = 'Custom API Call sends exactly the pairs given (default port, IDN host)';
 		await holdsForAsync(
 			name,
-			cases(prefixes('https', ['bücher.my.workfront.com', 'xn--bcher-kva.my.workfront.com'], ['', ':443', ':0443'])),
+			cases(
+				prefixes(
+					'https',
+					['bücher.my.workfront.com', 'xn--bcher-kva.my.workfront.com'],
+					['', ':443', ':0443'],
+				),
+			),
 			async (input) => {
 				urls = [];
 				await check(
@@ -557,7 +563,10 @@ describe('Custom API Call property: a credential on https with a default port an
 		['https://bücher.my.workfront.com:8443/proj', 'xn--bcher-kva.my.workfront.com:8443'],
 		['http://bücher.my.workfront.com/proj', 'http://xn--bcher-kva.my.workfront.com'],
 		['https://bucher.my.workfront.com/proj', 'bucher.my.workfront.com'],
-		['https://bücher.my.workfront.com.evil.example/proj', 'xn--bcher-kva.my.workfront.com.evil.example'],
+		[
+			'https://bücher.my.workfront.com.evil.example/proj',
+			'xn--bcher-kva.my.workfront.com.evil.example',
+		],
 		['https://bücher.my.workfront.com@evil.example/proj', 'evil.example'],
 	])('%s is refused naming %s', async (path, host) => {
 		urls = [];

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { OtherOrigin } from '../../support/otherOrigin';
-import { expectNoSecrets } from '../../support/secrets';
-import { CLIENT_SECRET } from '../../support/workfrontAccount';
-import { WorkfrontFixture } from '../../support/workfrontNode';
+import { OtherOrigin } from '../../../../../support/otherOrigin';
+import { expectNoSecrets } from '../../../../../support/secrets';
+import { CLIENT_SECRET } from '../../../../../support/workfrontAccount';
+import { WorkfrontFixture } from '../../../../../support/workfrontNode';
 
 let fixture: WorkfrontFixture;
 
@@ -39,7 +39,12 @@ const ownHost = (): string => new URL(fixture.simulator.origin).host;
 
 describe('Custom API Call', () => {
 	test('GET session is refused: its answer is the access token, and nothing is sent', async () => {
-		await fixture.output({ resource: 'customApiCall', operation: 'call', method: 'GET', path: 'proj/count' });
+		await fixture.output({
+			resource: 'customApiCall',
+			operation: 'call',
+			method: 'GET',
+			path: 'proj/count',
+		});
 		const before = fixture.simulator.log.length;
 		const result = await fixture.run({
 			resource: 'customApiCall',

@@ -1,15 +1,17 @@
 import { CREDENTIAL_ID } from '../harness/runWorkflow';
 import { editorContext, workfrontMethods } from '../harness/loadOptions';
-import { testCredential } from '../harness/testCredential';
+import { pressTest } from '../harness/credentialsTester';
 import { WorkfrontJwtApi } from '../../credentials/WorkfrontJwtApi.credentials';
 import { expectNoSecrets } from '../support/secrets';
 import { CLIENT_SECRET, USER_ID } from '../support/workfrontAccount';
 import { record, secretsOf, freshFixturePerTest } from '../support/workfrontNode';
 
 /**
- * An outside review of token reuse per run, the one answer reader (nodes/shared/core/answers.ts)
- * and the shared parameter readers. Adobe documents Workfront's error object, not what a success
- * says about errors: an empty `error` must read as none everywhere.
+ * What Adobe does not document, read the one safe way: an empty `error` (`"error": null`) is no
+ * error for the credential's Test request, the token check and a write; tokens revoked between
+ * the writes of one run cost one exchange and no duplicate; IDs and object codes that could
+ * reshape a request fail before anything is sent; odd answers of the token exchange (HTML, an
+ * array, a number, a huge body quoting the secret) fail clearly, without secrets.
  */
 const fixture = freshFixturePerTest();
 
@@ -21,7 +23,7 @@ const sessionAnswer = (body: unknown) =>
 describe('an empty error is no error', () => {
 	test('Test says OK for a valid session whose answer carries "error": null', async () => {
 		sessionAnswer({ data: { userID: USER_ID }, error: null });
-		const result = await testCredential(fixture().helper, credentialType, CREDENTIAL_ID);
+		const result = await pressTest(fixture().helper, credentialType, CREDENTIAL_ID);
 		expect(result.message).not.toMatch(/refused/);
 		expect(result.status).toBe('OK');
 	});
@@ -67,7 +69,7 @@ describe('an empty error is no error', () => {
 	});
 });
 
-describe('held', () => {
+describe('revoked tokens, bad IDs and odd exchange answers', () => {
 	test('tokens revoked between the writes of one run: every record created once, one new exchange', async () => {
 		await fixture().output(record('count'));
 		const before = exchanges();
