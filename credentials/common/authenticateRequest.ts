@@ -8,11 +8,13 @@ import { credentialCallDeadlineMs, readRequestTimeoutMs } from '../../nodes/shar
 import { normaliseWorkfrontUrl } from '../../nodes/shared/core/url';
 
 /**
- * Marks the request options the package's own transport builds. Only code of this package holds
- * the symbol, so no parameter of another node can set it; it lets the Workfront Trigger manage
- * event subscriptions, which no other caller may do with this credential (sensitiveEndpoints.ts).
+ * Marks the request options of the Workfront Trigger's subscription code. Only code of this
+ * package holds the symbol, so no parameter of another node can set it, and the transport sets it
+ * only when that code asks (not for the Custom API Call, whose path the user types): it lets the
+ * trigger manage event subscriptions, which no other caller may do with this credential
+ * (sensitiveEndpoints.ts).
  */
-export const OWN_REQUEST = Symbol('n8n-nodes-workfront request');
+export const SUBSCRIPTION_REQUEST = Symbol('n8n-nodes-workfront event subscription request');
 
 /** axios's test for an absolute URL: a scheme, or `//` (protocol-relative). */
 const ABSOLUTE_URL = /^([a-z][a-z\d+\-.]*:)?\/\//i;
@@ -30,7 +32,7 @@ type AnyRequestOptions = IHttpRequestOptions & {
 	rejectUnauthorized?: boolean;
 	strictSSL?: boolean;
 	agentOptions?: { rejectUnauthorized?: boolean };
-	[OWN_REQUEST]?: true;
+	[SUBSCRIPTION_REQUEST]?: true;
 };
 
 /**
@@ -139,7 +141,8 @@ export function authenticateFor(kind: CredentialKind) {
 					formData: (options as { formData?: unknown }).formData,
 					body: options.body,
 					headers: options.headers,
-					own: options[OWN_REQUEST] === true,
+					managesSubscriptions: options[SUBSCRIPTION_REQUEST] === true,
+					method: options.method,
 				}),
 			)
 			.find((reason) => reason !== undefined);

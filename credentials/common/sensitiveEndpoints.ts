@@ -177,8 +177,34 @@ export interface RequestParts {
 	formData?: unknown;
 	body?: unknown;
 	headers?: Record<string, unknown>;
-	/** The package's own request (the Workfront nodes' transport): see OWN_REQUEST. */
-	own: boolean;
+	/**
+	 * A request of the Workfront Trigger's subscription code, the one caller allowed the Event
+	 * Subscription API (see SUBSCRIPTION_REQUEST). Not any request of the nodes: the Custom API
+	 * Call goes through the same transport with a path the user typed.
+	 */
+	managesSubscriptions: boolean;
+	/** The HTTP method, when known: a DELETE of one subscription is allowed to everyone (below). */
+	method?: string;
+}
+
+/**
+ * One event subscription, deleted: `DELETE /attask/eventsubscription/api/v1/subscriptions/<ID>`
+ * (event-subs-api.md, "Deleting event subscriptions"), with nothing else in the request. It reveals
+ * nothing and sends nothing anywhere, so it is left to everyone who may use the credential (the
+ * trigger's advice for subscriptions it could not delete names the Custom API Call), as deleting
+ * any other record is; listing, creating and changing subscriptions are not.
+ */
+function deletesOneSubscription(request: RequestParts, segments: string[]): boolean {
+	return (
+		request.method?.toUpperCase() === 'DELETE' &&
+		segments.length === 6 &&
+		segments.slice(2, 5).join('/') === 'api/v1/subscriptions' &&
+		request.target.search === '' &&
+		request.qs === undefined &&
+		request.form === undefined &&
+		request.formData === undefined &&
+		(request.body === undefined || request.body === null || request.body === '')
+	);
 }
 
 /**
@@ -192,7 +218,11 @@ export function sensitiveEndpoint(request: RequestParts): string | undefined {
 		return `${where} is one of Workfront's OAuth2 endpoints, which hand out tokens`;
 	}
 	if (segments[0] === 'attask') {
-		if (segments[1] === 'eventsubscription' && !request.own) {
+		if (
+			segments[1] === 'eventsubscription' &&
+			!request.managesSubscriptions &&
+			!deletesOneSubscription(request, segments)
+		) {
 			return `${where} is Workfront's Event Subscription API, whose subscriptions carry the tokens Workfront sends to other integrations; the Workfront Trigger manages subscriptions itself`;
 		}
 		let at = 1;

@@ -67,6 +67,7 @@ async function findDuplicate(
 			method: 'GET',
 			path: SUBSCRIPTIONS_PATH,
 			fromOrigin: true,
+			managesSubscriptions: true,
 			query: [
 				['page', String(page)],
 				['limit', String(MAX_SUBSCRIPTION_PAGE_SIZE)],
@@ -109,6 +110,7 @@ export async function createSubscription(
 			method: 'POST',
 			path: SUBSCRIPTIONS_PATH,
 			fromOrigin: true,
+			managesSubscriptions: true,
 			body: { ...subscription, ...(subscription.objId ? {} : { objId: undefined }) } as IDataObject,
 		});
 	let response;
@@ -164,6 +166,7 @@ export async function asVersion2(
 			method: 'PUT',
 			path: `${SUBSCRIPTIONS_PATH}/${encodeURIComponent(id)}/version`,
 			fromOrigin: true,
+			managesSubscriptions: true,
 			body: { version: 'v2' },
 			// Setting the same version twice changes nothing: safe to repeat.
 			kind: 'read',
@@ -181,6 +184,7 @@ export async function deleteSubscription(context: IHookFunctions, id: string): P
 			method: 'DELETE',
 			path: `${SUBSCRIPTIONS_PATH}/${encodeURIComponent(id)}`,
 			fromOrigin: true,
+			managesSubscriptions: true,
 			kind: 'read',
 		});
 	} catch (error) {
@@ -194,6 +198,7 @@ export async function subscriptionExists(context: IHookFunctions, id: string): P
 			method: 'GET',
 			path: `${SUBSCRIPTIONS_PATH}/${encodeURIComponent(id)}`,
 			fromOrigin: true,
+			managesSubscriptions: true,
 		});
 		return true;
 	} catch (error) {

@@ -15,10 +15,7 @@ import {
 } from './connection';
 import { refusesSession } from '../core/answers';
 import { KINDS, type CredentialKind } from '../../../credentials/common/kinds';
-import {
-	reportAcceptedToken,
-	reportRefusedToken,
-} from '../../../credentials/common/obtainToken';
+import { reportAcceptedToken, reportRefusedToken } from '../../../credentials/common/obtainToken';
 import { forgetGates } from '../../../credentials/common/tokenGate';
 import { storedToken } from '../../../credentials/common/storedToken';
 import { oauth2Token, sendWithOAuth2, forgetOAuth2Refreshes } from './oauth2Session';

@@ -10,13 +10,31 @@ import { redactSecrets } from '../core/errors';
 import { readErrorBody } from '../core/answers';
 import { failureFor, networkCode } from '../core/networkFailures';
 import type { RequestKind } from '../core/retryPolicy';
+import { KINDS, type CredentialKind } from '../../../credentials/common/kinds';
+
+/** Who a credential's requests act as, as a hint names them. */
+const ACTING_USER: Record<CredentialKind, string> = {
+	jwt: "the user of the credential's User ID",
+	serverToServer:
+		"the credential's technical account (a Workfront user whose email ends in techacct.adobe.com)",
+	oAuth2: 'the user who connected the credential',
+};
+
+/** The hints that name the credential: said for the kind of credential the node uses. */
+function credentialHint(status: number, kind: CredentialKind): string | undefined {
+	const { label } = KINDS[kind];
+	if (status === 401)
+		return `Workfront did not accept a freshly ${kind === 'oAuth2' ? 'renewed' : kind === 'jwt' ? 'exchanged' : 'issued'} token either. Open the ${label} credential and press Test; check that ${ACTING_USER[kind]} is active.`;
+	if (status === 403)
+		return `The Workfront user of this credential (${ACTING_USER[kind]}) lacks access to this object. Share the object with that user in Workfront, give the user a higher access level, or use a credential for a user who has access.`;
+	if (status === 410)
+		return `This Workfront API version is retired. Choose a newer API Version in the ${label} credential.`;
+	return undefined;
+}
 
 const STATUS_HINTS: Record<number, string> = {
 	400: 'Workfront does not support this operation on this object type.',
-	401: 'Workfront did not accept a freshly exchanged token either. Open the Workfront JWT API credential and press Test; check that the user of User ID is active.',
-	403: 'The Workfront user of this credential (its User ID) lacks access to this object. Share the object with that user in Workfront, give the user a higher access level, or use a credential for a user who has access.',
 	404: 'Nothing with this ID exists in Workfront (or it was deleted). Check the ID and the object type.',
-	410: 'This Workfront API version is retired. Choose a newer API Version in the Workfront JWT API credential.',
 	429: "Workfront's limit of concurrent requests for your organisation was still reached after several retries. Try again later, or lower the node's concurrency.",
 	500: 'Workfront could not process the request. If it persists, check the values sent (for example with Get first), or try later.',
 	502: 'Workfront was not reachable through its gateway after several retries. Try again later.',
@@ -30,6 +48,8 @@ export interface ApiFailure {
 	itemIndex?: number;
 	/** Extra help worked out by the caller, e.g. the closest valid field names. */
 	hint?: string;
+	/** The credential the request used, for the hints that name it (the JWT one when not given). */
+	credential?: CredentialKind;
 }
 
 /** One error shape for every Workfront failure: Workfront's words, its error class, the status and a hint. */
@@ -37,7 +57,11 @@ export function toNodeApiError(node: INode, failure: ApiFailure): NodeApiError {
 	const error = readErrorBody(failure.body);
 	const message =
 		error?.message ?? `Workfront answered HTTP ${failure.status} without an error message`;
-	const hint = failure.hint ?? STATUS_HINTS[failure.status] ?? '';
+	const hint =
+		failure.hint ??
+		credentialHint(failure.status, failure.credential ?? 'jwt') ??
+		STATUS_HINTS[failure.status] ??
+		'';
 	const description = [
 		error?.class ? `${error.class} (HTTP ${failure.status}).` : `HTTP ${failure.status}.`,
 		hint,
@@ -138,6 +162,7 @@ export function transportFailure(
 	kind: RequestKind,
 	itemIndex: number,
 	secrets: string[] = [],
+	credential: CredentialKind = 'jwt',
 ): NodeOperationError {
 	// Already worded by the transport itself (for example a token Workfront keeps refusing).
 	if (error instanceof NodeOperationError) return error;
@@ -152,8 +177,7 @@ export function transportFailure(
 				: 'The request to Workfront failed';
 		return new NodeOperationError(node, message, {
 			itemIndex,
-			description:
-				'If this names a credential field, open the Workfront JWT API credential, correct it and press Test.',
+			description: `If this names a credential field, open the ${KINDS[credential].label} credential, correct it and press Test.`,
 		});
 	}
 	const inDoubt = kind === 'write' && known.sent === 'maybe';

@@ -45,7 +45,10 @@ export function oauth2Token(credentials: ICredentialDataDecryptedObject): string
  * the first. A failed renewal is the answer for every caller for a few seconds, as a failed
  * exchange is (tokenGate.ts).
  */
-const renewals = new Map<string, { running?: Promise<void>; failure?: { error: Error; until: number } }>();
+const renewals = new Map<
+	string,
+	{ running?: Promise<void>; failure?: { error: Error; until: number } }
+>();
 
 function notConnected(context: WorkfrontContext, itemIndex: number): NodeOperationError {
 	return new NodeOperationError(
@@ -101,12 +104,15 @@ async function renewOnce(
 		renewals.set(key, state);
 	}
 	if (state.failure && Date.now() < state.failure.until) throw state.failure.error;
+	// Marked as running before anything is awaited: a caller that arrives while the credential
+	// is read joins this renewal instead of starting a second one.
 	if (!state.running) {
-		const current = oauth2Token(await runCredentials(context, itemIndex, true));
-		if (current !== '' && current !== refused) return;
 		const entry = state;
 		entry.running = (async () => {
 			try {
+				const current = oauth2Token(await runCredentials(context, itemIndex, true));
+				// Another caller (or another worker) renewed it since this one's token was read.
+				if (current !== '' && current !== refused) return;
 				await context.helpers.refreshOAuth2Token.call(context, KINDS.oAuth2.type, OAUTH2_OPTIONS);
 				entry.failure = undefined;
 			} catch {

@@ -9,11 +9,14 @@ import {
 } from 'n8n-workflow';
 
 import { redactValue } from '../core/errors';
-import { OWN_REQUEST } from '../../../credentials/common/authenticateRequest';
+import { SUBSCRIPTION_REQUEST } from '../../../credentials/common/authenticateRequest';
+import { KINDS } from '../../../credentials/common/kinds';
+import { sensitiveEndpoint } from '../../../credentials/common/sensitiveEndpoints';
 import { sendWithSession, type RawResponse } from './authSession';
 import type { MultipartBody } from './multipart';
 import {
 	type QueryParams,
+	credentialKindOf,
 	readConnection,
 	type Connection,
 	type WorkfrontContext,
@@ -83,6 +86,11 @@ export interface WorkfrontRequest {
 	/** Aborts the request (and stops its retries) when the work it belongs to has failed. */
 	signal?: AbortSignal;
 	/**
+	 * A request of the Workfront Trigger's subscription code: the one caller allowed the Event
+	 * Subscription API (credentials/common/sensitiveEndpoints.ts).
+	 */
+	managesSubscriptions?: true;
+	/**
 	 * A request made only to explain another one's failure (the metadata behind a field hint): sent
 	 * once, no redirect followed, and its own failure is never explained, so a hint costs at most
 	 * one extra request whatever the answers say.
@@ -119,7 +127,7 @@ export function buildOptions(
 	url: string,
 ): IHttpRequestOptions {
 	const common = {
-		[OWN_REQUEST]: true as const,
+		...(request.managesSubscriptions ? { [SUBSCRIPTION_REQUEST]: true as const } : {}),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		// Bytes come as a stream, read here with a bound (readBounded): n8n would buffer any length.
@@ -462,7 +470,57 @@ async function answerFailure(
 						explaining: true,
 					}),
 			);
-	return toNodeApiError(context.getNode(), { status, body: clean, itemIndex, hint });
+	return toNodeApiError(context.getNode(), {
+		status,
+		body: clean,
+		itemIndex,
+		hint,
+		credential: credentialKindOf(context),
+	});
+}
+
+/**
+ * The credentials' destination rule, kept by the transport too, for every credential: the
+ * user-login credential's token is attached by n8n's OAuth2 helper, where no check of the
+ * credential runs, and the Custom API Call sends paths the user typed. Nothing leaves for another
+ * origin, or for an endpoint that reveals or changes a session or a credential, whatever the
+ * credential; checked before every attempt, redirects included.
+ */
+function refuseUnsafeDestination(
+	context: WorkfrontContext,
+	connection: Connection,
+	request: WorkfrontRequest,
+	url: string,
+	itemIndex: number,
+): void {
+	const { label } = KINDS[credentialKindOf(context)];
+	const target = new URL(url);
+	if (target.origin !== connection.origin) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The ${label} credential only sends its token to ${connection.origin}, but this request goes to ${target.origin}. Nothing was sent.`,
+			{ itemIndex },
+		);
+	}
+	const options = buildOptions(connection, request, url);
+	const reason = sensitiveEndpoint({
+		target,
+		body: options.body,
+		headers: options.headers,
+		managesSubscriptions: request.managesSubscriptions === true,
+		method: options.method,
+	});
+	if (reason) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The ${label} credential is not used for this request: ${reason}. Nothing was sent.`,
+			{
+				itemIndex,
+				description:
+					"Its token is kept away from every endpoint that reveals or changes a session or a credential, so that whoever may use the credential cannot read its user's token or keys.",
+			},
+		);
+	}
 }
 
 /**
@@ -483,13 +541,21 @@ export async function workfrontCall(
 	let url = requestUrl(connection, request);
 	for (;;) {
 		if (cancelled()) throw new RequestCancelled(context.getNode());
+		refuseUnsafeDestination(context, connection, request, url, itemIndex);
 		const sent = await sendAttempt(context, connection, request, url, itemIndex);
 		if (!sent.ok) {
 			if (cancelled()) throw new RequestCancelled(context.getNode());
 			const pauseMs = tries.afterNetworkFailure(networkCode(sent.failure), kind);
 			// A cancellation or an error the transport worded (NodeOperationError) passes unchanged.
 			if (pauseMs === undefined)
-				throw transportFailure(context.getNode(), sent.failure, kind, itemIndex);
+				throw transportFailure(
+					context.getNode(),
+					sent.failure,
+					kind,
+					itemIndex,
+					[],
+					credentialKindOf(context),
+				);
 			await waitBeforeRetry(context, request, pauseMs);
 			continue;
 		}

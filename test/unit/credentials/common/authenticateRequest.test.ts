@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 
 import {
 	authenticateFor,
-	OWN_REQUEST,
+	SUBSCRIPTION_REQUEST,
 	requestDestinations,
 } from '../../../../credentials/common/authenticateRequest';
 import { tokenToStore } from '../../../../credentials/common/storedToken';
@@ -123,7 +123,7 @@ test('requestDestinations: every reading of url, uri and baseURL, as axios joins
 });
 
 test('the mark of the package’s own requests is a symbol no parameter can set', () => {
-	expect(typeof OWN_REQUEST).toBe('symbol');
+	expect(typeof SUBSCRIPTION_REQUEST).toBe('symbol');
 });
 
 describe('the Server-to-Server credential: Bearer with the organization, the same destination rule', () => {

@@ -465,10 +465,27 @@ describe('Custom API Call: a pasted URL is only sent to the credential’s Workf
 		expect(fixture.simulator.log).toEqual([]);
 	});
 
-	test('/attask/eventsubscription/… is sent there, as the trigger advises for leftover subscriptions', async () => {
-		await fixture.output(call('/attask/eventsubscription/api/v1/subscriptions'));
+	test('a leftover subscription can be deleted, as the trigger advises; nothing else of the Event Subscription API', async () => {
+		const result = await fixture.run(
+			{ ...call('/attask/eventsubscription/api/v1/subscriptions/abc123'), method: 'DELETE' },
+			undefined,
+			{ continueOnFail: true },
+		);
+		expect(result.json[0]?.error ?? '').not.toMatch(/not used for this request/);
 		expect(received().map(({ path }) => path)).toEqual([
-			'/attask/eventsubscription/api/v1/subscriptions',
+			'/attask/eventsubscription/api/v1/subscriptions/abc123',
 		]);
+		for (const [method, path] of [
+			['GET', '/attask/eventsubscription/api/v1/subscriptions/list'],
+			['POST', '/attask/eventsubscription/api/v1/subscriptions'],
+			['PUT', '/attask/eventsubscription/api/v1/subscriptions/abc123/version'],
+			['DELETE', '/attask/eventsubscription/api/v1/subscriptions/abc123?x=1'],
+		]) {
+			const refused = await fixture.run({ ...call(path), method }, undefined, {
+				continueOnFail: true,
+			});
+			expect(String(refused.json[0]?.error)).toMatch(/Event Subscription API.*Nothing was sent/);
+		}
+		expect(received()).toHaveLength(1);
 	});
 });
