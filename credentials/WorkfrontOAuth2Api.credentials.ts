@@ -4,12 +4,24 @@ import { API_VERSIONS, DEFAULT_API_VERSION } from '../nodes/shared/core/apiVersi
 import { REQUEST_TIMEOUT } from '../nodes/shared/core/limits';
 
 /**
- * The origin of what the user typed as Workfront URL, as an n8n expression (the same reading as
- * the nodes' normaliseWorkfrontUrl for a host or a pasted link; the nodes check the host itself
- * before any request carries the token).
+ * The origin of what the user typed as Workfront URL, as an n8n expression: the host read as the
+ * nodes read it (a bare host or a pasted link, https unless http is typed), kept only when it is
+ * one of Workfront's hosts (`*.workfront.com`, `*.workfront.adobe.com`) or a loopback address for
+ * the simulator, as normaliseWorkfrontUrl allows. Anything else, or a host with characters a host
+ * name does not have (`@`, `\`, spaces, other scripts), becomes an address that cannot resolve
+ * (`.invalid`, RFC 6761), so the sign-in, the code exchange and renewals (which carry the client
+ * secret and the refresh token) never go to another host.
  */
-const ORIGIN =
-	'{{ $self["url"].trim().replace(/^(https?:\\/\\/)?([^\\/?#\\s]+).*$/i, (all, scheme, host) => (scheme || "https://").toLowerCase() + host.toLowerCase()) }}';
+const ORIGIN = `{{ (() => {
+	const typed = String($self["url"] ?? "").trim();
+	const found = /^(?:(https?):[/][/])?([a-z0-9.-]+(?::[0-9]{1,5})?)(?:[/?#].*)?$/i.exec(typed);
+	const scheme = found ? (found[1] || "https").toLowerCase() : "";
+	const host = found ? found[2].toLowerCase().replace(/[.](?=:|$)/, "") : "";
+	const name = host.replace(/:[0-9]+$/, "");
+	const workfront = scheme === "https" && /^([a-z0-9-]+[.])+workfront([.]adobe)?[.]com$/.test(name);
+	const loopback = /^(127[.]0[.]0[.]1|localhost)$/.test(name);
+	return workfront || loopback ? scheme + "://" + host : "https://workfront-url-not-accepted.invalid";
+})() }}`;
 
 /**
  * Workfront's own OAuth2 application of type Web Application: a user signs in to Workfront and n8n
@@ -101,6 +113,18 @@ export class WorkfrontOAuth2Api implements ICredentialType {
 			name: 'authQueryParameters',
 			type: 'hidden',
 			default: '',
+		},
+		{
+			// n8n's HTTP Request node would send this credential's token wherever it is pointed:
+			// n8n attaches an OAuth2 token itself, and no check of this credential runs there. So
+			// the credential is refused there ("This credential is configured to prevent use within
+			// an HTTP Request or GraphQL node"), as n8n does for a credential set to None. Declared
+			// here, n8n adds no field of its own to change it (n8n 1.123 and 2.x,
+			// LoadNodesAndCredentials.injectDomainRestrictionFields).
+			displayName: 'Allowed HTTP Request Domains',
+			name: 'allowedHttpRequestDomains',
+			type: 'hidden',
+			default: 'none',
 		},
 		{
 			// The form the token endpoint documents: client_id and client_secret in the body.

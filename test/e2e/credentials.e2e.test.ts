@@ -9,6 +9,7 @@ import { ensureN8n, N8N_VERSIONS } from '../../scripts/lib/n8nRuntime';
 import { N8nServer } from '../../scripts/lib/n8nServer';
 import { chain, nodeOutput, workfrontNode, type CredentialRef } from '../../scripts/lib/workflows';
 import type { WorkfrontSimulator } from '../simulator';
+import { OtherOrigin } from '../support/otherOrigin';
 import {
 	IMS_CLIENT_SECRET,
 	LOGIN_USER_ID,
@@ -179,6 +180,40 @@ describe.each(N8N_VERSIONS)('n8n $n8n on Node.js $node', (version) => {
 			const result = await run(roundTrip(`wfLoginRenew${round}`, USER_LOGIN, 'oAuth2'));
 			expect(nodeOutput(result, 'Search')).toHaveLength(1);
 			expect(simulator.counters.userLoginTokens).toBe(before + 1);
+		}
+	});
+
+	test("user login: n8n's HTTP Request node refuses the credential, so its token goes nowhere else", async () => {
+		const other = await OtherOrigin.start();
+		try {
+			const workflow = chain('wfLoginHttpNode', 'HTTP Request with user login', []);
+			workflow.nodes = [
+				...(workflow.nodes as IDataObject[]),
+				{
+					id: 'wfLoginHttpNode-1',
+					name: 'Elsewhere',
+					type: 'n8n-nodes-base.httpRequest',
+					typeVersion: 4.2,
+					position: [220, 0],
+					parameters: {
+						url: `${other.origin}/collect`,
+						authentication: 'predefinedCredentialType',
+						nodeCredentialType: 'workfrontOAuth2Api',
+						options: {},
+					},
+					credentials: { workfrontOAuth2Api: { id: USER_LOGIN.id, name: USER_LOGIN.name } },
+				},
+			];
+			workflow.connections = { Start: { main: [[{ node: 'Elsewhere', type: 'main', index: 0 }]] } };
+			await n8n.importWorkflow(workflow);
+			const result = await n8n.execute('wfLoginHttpNode');
+			printed.push(result.stdout, result.stderr);
+			expect(`${result.stdout}${result.stderr}`).toMatch(
+				/configured to prevent use within an HTTP Request/,
+			);
+			expect(other.seen).toEqual([]);
+		} finally {
+			await other.close();
 		}
 	});
 
