@@ -29,12 +29,13 @@ const TYPES = {
 function triggerWorkflow(
 	type: keyof typeof TYPES,
 	parameters: INodeParameters,
+	typeVersion = 1,
 ): { workflow: Workflow; node: INode } {
 	const node: INode = {
 		id: 'trigger',
 		name: 'Trigger',
 		type,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: { workfrontJwtApi: { id: CREDENTIAL_ID, name: 'Workfront test' } },
@@ -229,10 +230,12 @@ export class PollTriggerHarness {
 	static create(
 		helper: InMemoryCredentialsHelper,
 		parameters: INodeParameters,
+		typeVersion = 1,
 	): PollTriggerHarness {
 		const { workflow, node } = triggerWorkflow(
 			'n8n-nodes-workfront.workfrontPollTrigger',
 			parameters,
+			typeVersion,
 		);
 		return new PollTriggerHarness(helper, workflow, node);
 	}

@@ -1,5 +1,6 @@
 import { type IDataObject, type IExecuteFunctions, type ResourceMapperField } from 'n8n-workflow';
 
+import { parseDate } from '../core/dates';
 import { withCustomFieldNames } from '../workfront/customFields';
 import { mapperColumns } from '../workfront/mapperColumns';
 import { readParameter, failItem } from './parameters';
@@ -78,7 +79,8 @@ function rowValue(
 			);
 		case 'dateTime': {
 			const text = String(row.dateTimeValue ?? '');
-			const time = Date.parse(text);
+			// ISO 8601, or Workfront's own form (a version 1 output mapped into this row).
+			const time = parseDate(text);
 			if (text === '' || Number.isNaN(time)) {
 				failItem(
 					context,
@@ -197,7 +199,7 @@ function typedColumn(
 			if (typeof asDate.toISO === 'function') return asDate.toISO();
 			if (value instanceof Date) return value.toISOString();
 			const text = String(value);
-			if (Number.isNaN(Date.parse(text))) {
+			if (Number.isNaN(parseDate(text))) {
 				failItem(
 					context,
 					itemIndex,
