@@ -17,7 +17,7 @@ import { readFilterQuery } from '../shared/params/filterQuery';
 import { readObjectCode } from '../shared/params/objectCode';
 import { readReturnFields } from '../shared/params/returnFields';
 import { nameOf, objectTypeName } from '../shared/descriptions/subtitle';
-import { loadOptions } from '../shared/methods';
+import { listSearch, loadOptions } from '../shared/methods';
 import { searchAll } from '../shared/transport/paging';
 import {
 	dateFieldFor,
@@ -87,7 +87,7 @@ export class WorkfrontPollTrigger implements INodeType {
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, listSearch };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const objCode = readObjectCode(this, 0);

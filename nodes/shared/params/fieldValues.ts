@@ -4,6 +4,7 @@ import { parseDate } from '../core/dates';
 import { withCustomFieldNames } from '../workfront/customFields';
 import { mapperColumns } from '../workfront/mapperColumns';
 import { readParameter, failItem } from './parameters';
+import { parseRecordId, type RecordIdError } from './recordId';
 
 interface FieldRow {
 	name?: string;
@@ -13,6 +14,7 @@ interface FieldRow {
 	booleanValue?: unknown;
 	dateTimeValue?: unknown;
 	jsonValue?: unknown;
+	recordValue?: unknown;
 }
 
 /** A number given as one or as text (typed rows and mapper columns alike); undefined if it is not one. */
@@ -104,6 +106,14 @@ function rowValue(
 			}
 		case 'null':
 			return null;
+		case 'record':
+			try {
+				return parseRecordId(row.recordValue, `${label}: Record`);
+			} catch (error) {
+				// parseRecordId throws nothing else.
+				const { message, description } = error as RecordIdError;
+				return failItem(context, itemIndex, message, description);
+			}
 		default:
 			return row.stringValue === undefined || row.stringValue === null
 				? ''
