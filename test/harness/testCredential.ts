@@ -28,7 +28,8 @@ export async function testCredential(
 	type: ICredentialType,
 	credentialId: string,
 ): Promise<INodeCredentialTestResult> {
-	if (!type.test) return { status: 'Error', message: 'No testing function found for this credential.' };
+	if (!type.test)
+		return { status: 'Error', message: 'No testing function found for this credential.' };
 	const nodeType: INodeType = {
 		description: {
 			displayName: 'No Operation, do nothing',

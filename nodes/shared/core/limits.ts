@@ -90,3 +90,11 @@ export function readRequestTimeoutMs(value: unknown): number {
  *   (MAX_CONCURRENCY), which every other integration shares.
  */
 export const MAPPER_REFERENCE_LIST = { records: 200, types: 8, concurrency: 3 } as const;
+
+/**
+ * Records Get Many hands an AI agent by default (Max Records for the Agent). n8n passes a tool's
+ * whole answer to the model as text, with no cap of its own; a Workfront record with its default
+ * fields is about 300 characters, so 50 records are about 15,000 characters, a small part of a
+ * model's context. The agent is told when more matched.
+ */
+export const AGENT_RECORDS = { default: 50, min: 1, max: MAX_PAGE_SIZE } as const;
