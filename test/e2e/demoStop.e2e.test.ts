@@ -79,7 +79,11 @@ test('Ctrl-C sent to the npm process stops n8n, the simulator and every process 
 
 	// Ctrl-C, as `kill -INT <npm>` sends it: to npm alone, not to the group.
 	process.kill(npm.pid as number, 'SIGINT');
-	await exited;
+	// Before the fix npm never exited: it waited for its shell, which waited for the demo, which
+	// never saw the signal (checked: this test then failed here).
+	let npmExited = false;
+	void exited.then(() => (npmExited = true));
+	await waitFor(() => npmExited, 'npm has exited after its SIGINT', 60_000);
 	await waitFor(
 		() => !groupAlive(npm?.pid as number),
 		'every process of the demo has exited',
