@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Page, type Response } from 'playwright-core';
 
 import { chain, workfrontNode } from './lib/workflows';
 import { startDemo } from './lib/demoEnvironment';
@@ -28,6 +28,212 @@ const CONTROL = chain('editorControl', 'Editor check control', [
 		options: { fields: 'tasks:name, owner:name' },
 	}),
 ]);
+
+/**
+ * The new user's walk (issue 22): a workflow of version 2 nodes as a new user adds them, each
+ * opened in the panel and used as a person would: the record picker's list and its second page,
+ * the mapper's reference list, a switch from Create to Update, a filter's list of values.
+ */
+const WALK = chain('editorWalk', 'New user walk', [
+	{
+		...workfrontNode('Pick a task', {
+			resource: 'record',
+			operation: 'get',
+			objectType: 'TASK',
+			id: { __rl: true, mode: 'list', value: '' },
+		}),
+		typeVersion: 2,
+	},
+	{
+		...workfrontNode('Create a task', {
+			resource: 'record',
+			operation: 'create',
+			objectType: 'TASK',
+			inputMode: 'mapper',
+		}),
+		typeVersion: 2,
+	},
+	{
+		...workfrontNode('Tasks by status', {
+			resource: 'record',
+			operation: 'getMany',
+			objectType: 'TASK',
+			filters: {
+				filter: [
+					{ field: 'status', operator: 'equals', value: { __rl: true, mode: 'list', value: '' } },
+				],
+			},
+		}),
+		typeVersion: 2,
+	},
+]);
+
+interface Step {
+	step: string;
+	passed: boolean;
+	detail: string;
+	seconds: number;
+}
+
+const editorCall = (endpoint: string) => (response: Response) =>
+	response.url().includes(`/rest/dynamic-node-parameters/${endpoint}`) &&
+	response.request().method() === 'POST';
+
+/** The body the editor sent with a request, as JSON. */
+function sent(response: Response): Record<string, unknown> {
+	try {
+		return JSON.parse(response.request().postData() ?? '{}') as Record<string, unknown>;
+	} catch {
+		return {};
+	}
+}
+
+async function openNode(page: Page, name: string): Promise<void> {
+	await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
+	await page.locator('[data-test-id="node-parameters"]').first().waitFor({ timeout: 30_000 });
+}
+
+async function closeNode(page: Page): Promise<void> {
+	await page.keyboard.press('Escape');
+	await page.waitForTimeout(500);
+}
+
+/** Scrolls every scrollable box of the open list to its end, as a person scrolling down. */
+async function scrollListToEnd(page: Page): Promise<void> {
+	await page
+		.locator('[data-test-id="resource-locator-dropdown"]')
+		.first()
+		.evaluate((dropdown) => {
+			for (const element of [dropdown, ...dropdown.querySelectorAll('*')])
+				if (element.scrollHeight > element.clientHeight + 2)
+					element.scrollTop = element.scrollHeight;
+		});
+}
+
+/** The walk's steps, each checked through what the editor asked n8n and what the page shows. */
+async function newUserWalk(page: Page, url: string, images: string): Promise<Step[]> {
+	const steps: Step[] = [];
+	const run = async (step: string, work: () => Promise<string>) => {
+		const started = Date.now();
+		try {
+			const detail = await work();
+			steps.push({ step, passed: true, detail, seconds: (Date.now() - started) / 1000 });
+		} catch (error) {
+			steps.push({
+				step,
+				passed: false,
+				detail: error instanceof Error ? error.message.split('\n')[0] : String(error),
+				seconds: (Date.now() - started) / 1000,
+			});
+			await page.screenshot({
+				path: join(PACKAGE_ROOT, '.cache', `walk-failure-${steps.length}.png`),
+			});
+			await closeNode(page).catch(() => undefined);
+		}
+	};
+	await page.goto(`${url}/workflow/${String(WALK.id)}`);
+	await page
+		.locator('[data-test-id="canvas-node"][data-node-name="Pick a task"]')
+		.waitFor({ timeout: 60_000 });
+
+	await run(
+		'Record picker: From List shows tasks by name, and a second page on scrolling',
+		async () => {
+			await openNode(page, 'Pick a task');
+			const firstPage = page.waitForResponse(editorCall('resource-locator-results'), {
+				timeout: 30_000,
+			});
+			await page.locator('[data-test-id="resource-locator-id"] [data-test-id="rlc-input"]').click();
+			const first = (
+				(await (await firstPage).json()) as {
+					data: { results: unknown[]; paginationToken?: unknown };
+				}
+			).data;
+			if (first.results.length !== 50 || typeof first.paginationToken !== 'string')
+				throw new Error(
+					`first page: ${first.results.length} tasks, token ${JSON.stringify(first.paginationToken)}`,
+				);
+			const secondPage = page.waitForResponse(
+				(response) =>
+					editorCall('resource-locator-results')(response) &&
+					sent(response).paginationToken !== undefined,
+				{ timeout: 30_000 },
+			);
+			await page.waitForTimeout(500);
+			await scrollListToEnd(page);
+			const second = ((await (await secondPage).json()) as { data: { results: unknown[] } }).data;
+			if (second.results.length === 0) throw new Error('the second page was empty');
+			const shown = await page.locator('[data-test-id="rlc-item"]').count();
+			await page.screenshot({ path: join(images, 'record-picker.png') });
+			await closeNode(page);
+			return `${first.results.length} + ${second.results.length} tasks listed, ${shown} shown`;
+		},
+	);
+
+	await run("Map Each Field: a task's Project ID is a list of projects by name", async () => {
+		const columns = page.waitForResponse(editorCall('resource-mapper-fields'), { timeout: 30_000 });
+		await openNode(page, 'Create a task');
+		const { fields } = (
+			(await (await columns).json()) as {
+				data: { fields: Array<{ id: string; type?: string; options?: unknown[] }> };
+			}
+		).data;
+		const project = fields.find(({ id }) => id === 'projectID');
+		if (project?.type !== 'options' || !project.options?.length)
+			throw new Error(`projectID column: ${JSON.stringify(project)?.slice(0, 200)}`);
+		await page.getByText('Project ID (projectID)').first().waitFor({ timeout: 15_000 });
+		await page.screenshot({ path: join(images, 'mapper-reference.png') });
+		return `${project.options.length} projects in the Project ID column`;
+	});
+
+	await run(
+		'Create switched to Update: the ID column to match on, without pressing Refresh',
+		async () => {
+			const reloaded = page.waitForResponse(
+				(response) =>
+					editorCall('resource-mapper-fields')(response) &&
+					JSON.stringify(sent(response)).includes('"operation":"update"'),
+				{ timeout: 30_000 },
+			);
+			await page.locator('[data-test-id="parameter-input-operation"]').click();
+			await page.getByRole('option', { name: 'Update', exact: false }).first().click();
+			const { fields } = (
+				(await (await reloaded).json()) as {
+					data: { fields: Array<{ id: string; canBeUsedToMatch?: boolean }> };
+				}
+			).data;
+			await page.waitForTimeout(1500);
+			const text =
+				(await page.locator('[data-test-id="node-parameters"]').first().textContent()) ?? '';
+			if (text.includes('No field that can be used for matching'))
+				throw new Error('the panel says no field can be used for matching');
+			if (!fields.some(({ id, canBeUsedToMatch }) => id === 'ID' && canBeUsedToMatch))
+				throw new Error('no ID column to match on');
+			await closeNode(page);
+			return 'ID offered to match on';
+		},
+	);
+
+	await run("Filter row: Status offers a task's statuses with their labels", async () => {
+		await openNode(page, 'Tasks by status');
+		const list = page.waitForResponse(editorCall('resource-locator-results'), { timeout: 30_000 });
+		await page
+			.locator('[data-test-id="resource-locator-value"] [data-test-id="rlc-input"]')
+			.first()
+			.click();
+		const { results } = (
+			(await (await list).json()) as { data: { results: Array<{ name: string }> } }
+		).data;
+		const names = results.map(({ name }) => name);
+		if (!names.includes('New (NEW)') || names.includes('Current (CUR)'))
+			throw new Error(`listed: ${names.join(', ')}`);
+		await page.waitForTimeout(500);
+		await page.screenshot({ path: join(images, 'filter-values.png') });
+		await closeNode(page);
+		return names.join(', ');
+	});
+	return steps;
+}
 
 interface Finding {
 	workflow: string;
@@ -140,13 +346,15 @@ async function main(): Promise<void> {
 		);
 		process.exit(2);
 	}
+	const startedAt = Date.now();
 	const major = process.argv.includes('--n8n=2') ? 2 : 1;
 	const demo = await startDemo({
 		n8nMajor: major,
 		n8nPort: await freePort(),
 		progress: (line) => console.log(line),
-		extraWorkflows: [CONTROL],
+		extraWorkflows: [CONTROL, WALK],
 	});
+	const walkStarted = Date.now();
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		args: [
@@ -164,6 +372,25 @@ async function main(): Promise<void> {
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 		await logIn(page, demo.n8nUrl);
 		mkdirSync(IMAGES, { recursive: true });
+		// Every sample returned something when the demo ran it: dated around today, ISO dates
+		// compared by an IF node (a Workfront date n8n could not read would fail that run).
+		for (const { workflow, succeeded, items } of demo.runs) {
+			const empty = Object.entries(items).filter(([, count]) => count === 0);
+			console.log(
+				`Sample run: ${workflow}: ${succeeded ? 'succeeded' : 'FAILED'}, ${Object.entries(items)
+					.map(([node, count]) => `${node} ${count}`)
+					.join(', ')}`,
+			);
+			if (!succeeded || empty.length > 0 || Object.keys(items).length === 0) failed = true;
+		}
+		const steps = await newUserWalk(
+			page,
+			demo.n8nUrl,
+			major === 1 ? IMAGES : join(PACKAGE_ROOT, '.cache'),
+		);
+		for (const { step, passed, detail, seconds } of steps)
+			console.log(`Walk: ${passed ? 'ok  ' : 'FAIL'} ${step} (${seconds.toFixed(1)} s): ${detail}`);
+		if (steps.some(({ passed }) => !passed)) failed = true;
 		const control = await checkWorkflow(page, demo.n8nUrl, CONTROL);
 		const controlIssues = control.flatMap(({ issues }) => issues);
 		console.log(
@@ -196,6 +423,9 @@ async function main(): Promise<void> {
 			}
 		}
 		if (major === 1) console.log(`Screenshots written to ${IMAGES}`);
+		console.log(
+			`Run time: ${Math.round((Date.now() - startedAt) / 1000)} s in all, of which the editor check and walk ${Math.round((Date.now() - walkStarted) / 1000)} s`,
+		);
 	} finally {
 		await browser.close();
 		await demo.stop();

@@ -21,24 +21,42 @@ export interface DemoOptions {
 	extraWorkflows?: IDataObject[];
 }
 
+/** One sample workflow's run at start: whether it finished, and each node's item count. */
+export interface SampleRun {
+	workflow: string;
+	succeeded: boolean;
+	/** Items on each node's first output (the true branch of an IF), by node name. */
+	items: Record<string, number>;
+}
+
 export interface Demo {
 	n8nUrl: string;
 	simulatorUrl: string;
 	owner: typeof OWNER;
 	workflows: Array<{ id: string; name: string }>;
+	/** The run of each sample workflow at start. */
+	runs: SampleRun[];
 	stop(): Promise<void>;
 }
 
-function summarise(run: Record<string, unknown> | undefined): string {
+/** Items on each node's first output, by node name (the trigger left out). */
+function itemCounts(run: Record<string, unknown> | undefined): Record<string, number> {
 	const runData =
 		(
 			run?.data as {
 				resultData?: { runData?: Record<string, Array<{ data?: { main?: unknown[][] } }>> };
 			}
 		)?.resultData?.runData ?? {};
-	return Object.entries(runData)
-		.filter(([name]) => name !== 'Start')
-		.map(([name, runs]) => `${name}: ${runs[0]?.data?.main?.[0]?.length ?? 0} item(s)`)
+	return Object.fromEntries(
+		Object.entries(runData)
+			.filter(([name]) => name !== 'Start')
+			.map(([name, runs]) => [name, runs[0]?.data?.main?.[0]?.length ?? 0]),
+	);
+}
+
+function summarise(counts: Record<string, number>): string {
+	return Object.entries(counts)
+		.map(([name, count]) => `${name}: ${count} item(s)`)
 		.join(', ');
 }
 
@@ -120,11 +138,13 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 	await n8n.importWorkflows([...workflows, ...(options.extraWorkflows ?? [])]);
 
 	step(5, 'Running each sample workflow once');
+	const runs: SampleRun[] = [];
 	for (const workflow of workflows) {
 		const result = await n8n.execute(String(workflow.id));
-		const run = result.run ?? parseRunOutput(result.stdout);
+		const items = itemCounts(result.run ?? parseRunOutput(result.stdout));
+		runs.push({ workflow: String(workflow.name), succeeded: result.code === 0, items });
 		progress(
-			`      ${String(workflow.name)}: ${result.code === 0 ? summarise(run) : `failed (see n8n's output below)\n${result.stdout.slice(-2000)}`}`,
+			`      ${String(workflow.name)}: ${result.code === 0 ? summarise(items) : `failed (see n8n's output below)\n${result.stdout.slice(-2000)}`}`,
 		);
 	}
 
@@ -137,6 +157,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		simulatorUrl: simulator.origin,
 		owner: OWNER,
 		workflows: workflows.map(({ id, name }) => ({ id: String(id), name: String(name) })),
+		runs,
 		stop: async () => {
 			await server.stop();
 			await simulator.close();
