@@ -44,9 +44,17 @@ export async function searchRecordsOf(
 	});
 	const { origin } = await readConnection(context, 0);
 	const urlName = URL_NAMES[objCode] ?? objCode.toLowerCase();
+	const names = (records ?? []).map((record) => String(record[nameField] ?? record.ID));
+	const count = new Map<string, number>();
+	for (const name of names) count.set(name, (count.get(name) ?? 0) + 1);
 	return {
-		results: (records ?? []).map((record) => ({
-			name: String(record[nameField] ?? record.ID),
+		// Names repeat (every project has a task "Copywriting"): a repeated name gets the start of
+		// its ID, so the records of a page can be told apart (the same as the mapper's lists).
+		results: (records ?? []).map((record, index) => ({
+			name:
+				(count.get(names[index]) ?? 0) > 1
+					? `${names[index]} (${String(record.ID).slice(0, 8)}…)`
+					: names[index],
 			value: String(record.ID),
 			url: `${origin}/${urlName}/${String(record.ID)}/overview`,
 		})),
