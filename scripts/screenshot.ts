@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Page, type Response } from 'playwright-core';
 
 import { chain, workfrontNode } from './lib/workflows';
 import { startDemo } from './lib/demoEnvironment';
@@ -28,6 +28,268 @@ const CONTROL = chain('editorControl', 'Editor check control', [
 		options: { fields: 'tasks:name, owner:name' },
 	}),
 ]);
+
+/**
+ * The new user's walk (issue 22): a workflow of version 2 nodes as a new user adds them, each
+ * opened in the panel and used as a person would: the record picker's list and its second page,
+ * the mapper's reference list, a switch from Create to Update, a filter's list of values.
+ */
+const WALK = chain('editorWalk', 'New user walk', [
+	{
+		...workfrontNode('Pick a task', {
+			resource: 'record',
+			operation: 'get',
+			objectType: 'TASK',
+			id: { __rl: true, mode: 'list', value: '' },
+		}),
+		typeVersion: 2,
+	},
+	{
+		...workfrontNode('Create a task', {
+			resource: 'record',
+			operation: 'create',
+			objectType: 'TASK',
+			inputMode: 'mapper',
+		}),
+		typeVersion: 2,
+	},
+	{
+		...workfrontNode('Tasks by status', {
+			resource: 'record',
+			operation: 'getMany',
+			objectType: 'TASK',
+			filters: {
+				filter: [
+					{ field: 'status', operator: 'equals', value: { __rl: true, mode: 'list', value: '' } },
+				],
+			},
+		}),
+		typeVersion: 2,
+	},
+]);
+
+interface Step {
+	step: string;
+	passed: boolean;
+	detail: string;
+	seconds: number;
+}
+
+/** What the editor asked n8n for its lists, and what it got back, in order. */
+interface EditorCall {
+	endpoint: string;
+	sent: Record<string, unknown>;
+	data: Record<string, unknown>;
+}
+
+function recordEditorCalls(page: Page): EditorCall[] {
+	const calls: EditorCall[] = [];
+	page.on('response', (response: Response) => {
+		const match = /\/rest\/dynamic-node-parameters\/([a-z-]+)/.exec(response.url());
+		if (!match) return;
+		void response
+			.json()
+			.then((body: { data?: Record<string, unknown> }) => {
+				let sent: Record<string, unknown> = {};
+				try {
+					sent = JSON.parse(response.request().postData() ?? '{}') as Record<string, unknown>;
+				} catch {
+					// A GET: its parameters are in the URL.
+					sent = Object.fromEntries(new URL(response.url()).searchParams);
+				}
+				calls.push({ endpoint: match[1], sent, data: body.data ?? {} });
+			})
+			.catch(() => undefined);
+	});
+	return calls;
+}
+
+/** The first call after `from` to the endpoint that passes `test`, waited for up to 30 s. */
+async function nextCall(
+	page: Page,
+	calls: EditorCall[],
+	from: number,
+	endpoint: string,
+	test: (call: EditorCall) => boolean = () => true,
+): Promise<EditorCall> {
+	for (let waited = 0; waited < 30_000; waited += 250) {
+		const found = calls.slice(from).find((call) => call.endpoint === endpoint && test(call));
+		if (found) return found;
+		await page.waitForTimeout(250);
+	}
+	throw new Error(
+		`the editor did not ask for ${endpoint} (calls seen: ${calls.map((call) => call.endpoint).join(', ') || 'none'})`,
+	);
+}
+
+/** The test ids in the open panel, to say what was there when a step did not find its element. */
+async function panelTestIds(page: Page): Promise<string> {
+	const ids = await page
+		.locator('[data-test-id="node-parameters"] [data-test-id]')
+		.evaluateAll((elements) => [
+			...new Set(elements.map((element) => element.getAttribute('data-test-id'))),
+		]);
+	return ids.join(' ');
+}
+
+async function clickIn(page: Page, selector: string): Promise<void> {
+	try {
+		await page.locator(selector).first().click({ timeout: 15_000 });
+	} catch {
+		throw new Error(`no ${selector} in the panel; it holds: ${await panelTestIds(page)}`);
+	}
+}
+
+async function openNode(page: Page, name: string): Promise<void> {
+	await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
+	await page.locator('[data-test-id="node-parameters"]').first().waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Closes the panel with its Back to Canvas button (Escape only closes an open list, and not when
+ * the list's search box has the focus).
+ */
+async function closeNode(page: Page): Promise<void> {
+	const panel = page.locator('[data-test-id="node-parameters"]').first();
+	await page.keyboard.press('Escape');
+	await page.waitForTimeout(300);
+	if (await panel.isVisible()) {
+		await page.locator('[data-test-id="back-to-canvas"]').first().click({ timeout: 10_000 });
+		await panel.waitFor({ state: 'hidden', timeout: 10_000 });
+	}
+}
+
+/** Scrolls every scrollable box of the open list to its end, as a person scrolling down. */
+async function scrollListToEnd(page: Page): Promise<void> {
+	await page
+		.locator('[data-test-id="resource-locator-dropdown"]')
+		.first()
+		.evaluate((dropdown) => {
+			for (const element of [dropdown, ...dropdown.querySelectorAll('*')])
+				if (element.scrollHeight > element.clientHeight + 2)
+					element.scrollTop = element.scrollHeight;
+		});
+}
+
+/** The walk's steps, each checked through what the editor asked n8n and what the page shows. */
+async function newUserWalk(page: Page, url: string, images: string): Promise<Step[]> {
+	const steps: Step[] = [];
+	const run = async (step: string, work: () => Promise<string>) => {
+		const started = Date.now();
+		try {
+			const detail = await work();
+			steps.push({ step, passed: true, detail, seconds: (Date.now() - started) / 1000 });
+		} catch (error) {
+			steps.push({
+				step,
+				passed: false,
+				detail: error instanceof Error ? error.message.split('\n')[0] : String(error),
+				seconds: (Date.now() - started) / 1000,
+			});
+			await page.screenshot({
+				path: join(PACKAGE_ROOT, '.cache', `walk-failure-${steps.length}.png`),
+			});
+			await closeNode(page).catch(() => undefined);
+		}
+	};
+	const calls = recordEditorCalls(page);
+	await page.goto(`${url}/workflow/${String(WALK.id)}`);
+	await page
+		.locator('[data-test-id="canvas-node"][data-node-name="Pick a task"]')
+		.waitFor({ timeout: 60_000 });
+
+	await run(
+		'Record picker: From List shows tasks by name, and a second page on scrolling',
+		async () => {
+			await openNode(page, 'Pick a task');
+			const from = calls.length;
+			await clickIn(page, '[data-test-id="resource-locator-id"] [data-test-id="rlc-input"]');
+			const first = (await nextCall(page, calls, from, 'resource-locator-results')).data as {
+				results: unknown[];
+				paginationToken?: unknown;
+			};
+			if (first.results.length !== 50 || typeof first.paginationToken !== 'string')
+				throw new Error(
+					`first page: ${first.results.length} tasks, token ${JSON.stringify(first.paginationToken)}`,
+				);
+			const next = calls.length;
+			await page.waitForTimeout(500);
+			await scrollListToEnd(page);
+			const second = (
+				await nextCall(
+					page,
+					calls,
+					next,
+					'resource-locator-results',
+					(call) => call.sent.paginationToken !== undefined,
+				)
+			).data as { results: unknown[] };
+			if (second.results.length === 0) throw new Error('the second page was empty');
+			await page.waitForTimeout(500);
+			const shown = await page.locator('[data-test-id="rlc-item"]').count();
+			await page.screenshot({ path: join(images, 'record-picker.png') });
+			await closeNode(page);
+			return `${first.results.length} + ${second.results.length} tasks listed, ${shown} shown`;
+		},
+	);
+
+	await run("Map Each Field: a task's Project ID is a list of projects by name", async () => {
+		const from = calls.length;
+		await openNode(page, 'Create a task');
+		const { fields } = (await nextCall(page, calls, from, 'resource-mapper-fields')).data as {
+			fields: Array<{ id: string; type?: string; options?: unknown[] }>;
+		};
+		const project = fields.find(({ id }) => id === 'projectID');
+		if (project?.type !== 'options' || !project.options?.length)
+			throw new Error(`projectID column: ${JSON.stringify(project)?.slice(0, 200)}`);
+		await page.getByText('Project ID (projectID)').first().waitFor({ timeout: 15_000 });
+		await page.screenshot({ path: join(images, 'mapper-reference.png') });
+		return `${project.options.length} projects in the Project ID column`;
+	});
+
+	await run(
+		'Create switched to Update: the ID column to match on, without pressing Refresh',
+		async () => {
+			const from = calls.length;
+			await clickIn(page, '[data-test-id="parameter-input-operation"]');
+			await page
+				.getByRole('option', { name: 'Update', exact: false })
+				.first()
+				.click({ timeout: 15_000 });
+			const { fields } = (
+				await nextCall(page, calls, from, 'resource-mapper-fields', (call) =>
+					JSON.stringify(call.sent).includes('"operation":"update"'),
+				)
+			).data as { fields: Array<{ id: string; canBeUsedToMatch?: boolean }> };
+			await page.waitForTimeout(1500);
+			const text =
+				(await page.locator('[data-test-id="node-parameters"]').first().textContent()) ?? '';
+			if (text.includes('No field that can be used for matching'))
+				throw new Error('the panel says no field can be used for matching');
+			if (!fields.some(({ id, canBeUsedToMatch }) => id === 'ID' && canBeUsedToMatch))
+				throw new Error('no ID column to match on');
+			await closeNode(page);
+			return 'ID offered to match on';
+		},
+	);
+
+	await run("Filter row: Status offers a task's statuses with their labels", async () => {
+		await openNode(page, 'Tasks by status');
+		const from = calls.length;
+		await clickIn(page, '[data-test-id="resource-locator-value"] [data-test-id="rlc-input"]');
+		const { results } = (await nextCall(page, calls, from, 'resource-locator-results')).data as {
+			results: Array<{ name: string }>;
+		};
+		const names = results.map(({ name }) => name);
+		if (!names.includes('New (NEW)') || names.includes('Current (CUR)'))
+			throw new Error(`listed: ${names.join(', ')}`);
+		await page.waitForTimeout(500);
+		await page.screenshot({ path: join(images, 'filter-values.png') });
+		await closeNode(page);
+		return names.join(', ');
+	});
+	return steps;
+}
 
 interface Finding {
 	workflow: string;
@@ -140,13 +402,15 @@ async function main(): Promise<void> {
 		);
 		process.exit(2);
 	}
+	const startedAt = Date.now();
 	const major = process.argv.includes('--n8n=2') ? 2 : 1;
 	const demo = await startDemo({
 		n8nMajor: major,
 		n8nPort: await freePort(),
 		progress: (line) => console.log(line),
-		extraWorkflows: [CONTROL],
+		extraWorkflows: [CONTROL, WALK],
 	});
+	const walkStarted = Date.now();
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		args: [
@@ -162,8 +426,30 @@ async function main(): Promise<void> {
 	let failed = false;
 	try {
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		// Leaving a workflow the panel changed (the walk switches Create to Update) asks "leave
+		// this page?"; Playwright would dismiss it, which stays on the page. The check leaves.
+		page.on('dialog', (dialog) => void dialog.accept());
 		await logIn(page, demo.n8nUrl);
 		mkdirSync(IMAGES, { recursive: true });
+		// Every sample returned something when the demo ran it: dated around today, ISO dates
+		// compared by an IF node (a Workfront date n8n could not read would fail that run).
+		for (const { workflow, succeeded, items } of demo.runs) {
+			const empty = Object.entries(items).filter(([, count]) => count === 0);
+			console.log(
+				`Sample run: ${workflow}: ${succeeded ? 'succeeded' : 'FAILED'}, ${Object.entries(items)
+					.map(([node, count]) => `${node} ${count}`)
+					.join(', ')}`,
+			);
+			if (!succeeded || empty.length > 0 || Object.keys(items).length === 0) failed = true;
+		}
+		const steps = await newUserWalk(
+			page,
+			demo.n8nUrl,
+			major === 1 ? IMAGES : join(PACKAGE_ROOT, '.cache'),
+		);
+		for (const { step, passed, detail, seconds } of steps)
+			console.log(`Walk: ${passed ? 'ok  ' : 'FAIL'} ${step} (${seconds.toFixed(1)} s): ${detail}`);
+		if (steps.some(({ passed }) => !passed)) failed = true;
 		const control = await checkWorkflow(page, demo.n8nUrl, CONTROL);
 		const controlIssues = control.flatMap(({ issues }) => issues);
 		console.log(
@@ -196,12 +482,17 @@ async function main(): Promise<void> {
 			}
 		}
 		if (major === 1) console.log(`Screenshots written to ${IMAGES}`);
+		console.log(
+			`Run time: ${Math.round((Date.now() - startedAt) / 1000)} s in all, of which the editor check and walk ${Math.round((Date.now() - walkStarted) / 1000)} s`,
+		);
 	} finally {
 		await browser.close();
 		await demo.stop();
 	}
 	if (failed) {
-		console.error('The editor check failed: a sample workflow opens with a parameter error.');
+		console.error(
+			'The editor check failed: a sample failed or returned nothing, a panel shows a parameter error, or a step of the walk failed (see above).',
+		);
 		process.exit(1);
 	}
 }

@@ -19,7 +19,10 @@ export class Workfront implements INodeType {
 		name: 'workfront',
 		icon: { light: 'file:../../icons/workfront.svg', dark: 'file:../../icons/workfront.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: dates output as ISO 8601, filter values and reference fields picked from lists. n8n
+		// gives new nodes the last version of the list and keeps a saved node at its own, so 1 stays
+		// (a version no longer listed opens as an unknown node; n8n-docs "Node versioning").
+		version: [1, 2],
 		// "Get Many: Task" on the canvas, as the panel names them, not getMany: TASK.
 		// Written out, as n8n's rules want a literal subtitle; it must name the operations and
 		// object types as the Operation and Object Type lists do (the package's tests compare them).

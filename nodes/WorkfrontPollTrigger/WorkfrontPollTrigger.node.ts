@@ -7,6 +7,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { outputsIsoDates, toIsoDates } from '../shared/core/dates';
 import { filterProperties, rawFilterOption } from '../shared/descriptions/filters.description';
 import {
 	objectTypeProperties,
@@ -16,7 +17,7 @@ import { readFilterQuery } from '../shared/params/filterQuery';
 import { readObjectCode } from '../shared/params/objectCode';
 import { readReturnFields } from '../shared/params/returnFields';
 import { nameOf, objectTypeName } from '../shared/descriptions/subtitle';
-import { loadOptions } from '../shared/methods';
+import { listSearch, loadOptions } from '../shared/methods';
 import { searchAll } from '../shared/transport/paging';
 import { getWatchableFields } from './methods';
 import { pollWatchedFields } from './watchPoll';
@@ -30,13 +31,19 @@ import {
 } from './pollCursor';
 import { authenticationProperty } from '../shared/descriptions/authentication.description';
 
+/** Version 2 outputs ISO 8601 dates; the cursor reads the records before, in either form. */
+function isoDatesFor(context: IPollFunctions, records: IDataObject[]): IDataObject[] {
+	return outputsIsoDates(context.getNode().typeVersion) ? toIsoDates(records) : records;
+}
+
 export class WorkfrontPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Workfront Poll Trigger',
 		name: 'workfrontPollTrigger',
 		icon: { light: 'file:../../icons/workfront.svg', dark: 'file:../../icons/workfront.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2: dates output as ISO 8601 (see the Workfront node); saved triggers keep 1.
+		version: [1, 2],
 		// "Created or Updated: Project" on the canvas, not createdOrUpdated: PROJ.
 		subtitle: `={{ ${nameOf('$parameter["event"]', { created: 'Created', createdOrUpdated: 'Created or Updated', fieldChanged: 'Field Changed', updated: 'Updated' })} + ": " + ${objectTypeName} }}`,
 		description:
@@ -120,7 +127,7 @@ export class WorkfrontPollTrigger implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { ...loadOptions, getWatchableFields } };
+	methods = { loadOptions: { ...loadOptions, getWatchableFields }, listSearch };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const objCode = readObjectCode(this, 0);
@@ -149,7 +156,7 @@ export class WorkfrontPollTrigger implements INodeType {
 				limit: 1,
 				itemIndex: 0,
 			});
-			return sample.length > 0 ? [this.helpers.returnJsonArray(sample)] : null;
+			return sample.length > 0 ? [this.helpers.returnJsonArray(isoDatesFor(this, sample))] : null;
 		}
 
 		// The poll's own time, read before the search, on the n8n host's clock. Workfront documents
@@ -185,6 +192,8 @@ export class WorkfrontPollTrigger implements INodeType {
 		});
 		const { emit, cursor: next } = takeNew(records, cursor, event, now);
 		staticData.cursor = next;
-		return emit.length > 0 ? [this.helpers.returnJsonArray(emit as IDataObject[])] : null;
+		return emit.length > 0
+			? [this.helpers.returnJsonArray(isoDatesFor(this, emit as IDataObject[]))]
+			: null;
 	}
 }

@@ -30,10 +30,11 @@ import { authenticationProperty } from '../shared/descriptions/authentication.de
 import { credentialKindOf } from '../shared/transport/connection';
 import { actingUserId } from '../shared/transport/session';
 import { customFormsOf } from '../shared/workfront/metadata';
+import { isMultiValueDisplay } from '../shared/core/customFieldTypes';
 
 /**
- * The object type's custom fields that hold several values (display type CHECKBOX or MULTISELECT,
- * the types the resource mapper also reads as lists, mapperColumns.ts), by name, for reading
+ * The object type's custom fields that hold several values (the display types the resource
+ * mapper also reads as lists, core/customFieldTypes.ts), by name, for reading
  * version 1 deliveries (see normaliseMultiSelect). Not read for the objects that exist only in
  * version 2, which always send lists; a failed read leaves the deliveries as Workfront sends them
  * rather than failing the activation.
@@ -43,7 +44,7 @@ async function multiSelectFieldsOf(context: IHookFunctions, objCode: string): Pr
 	try {
 		const { fields } = await customFormsOf(context, objCode);
 		return fields
-			.filter(({ displayType }) => ['CHECKBOX', 'MULTISELECT'].includes(displayType.toUpperCase()))
+			.filter(({ displayType }) => isMultiValueDisplay(displayType))
 			.map(({ name }) => name);
 	} catch {
 		return [];

@@ -25,6 +25,14 @@ export interface DemoOptions {
 	serverEnv?: NodeJS.ProcessEnv;
 }
 
+/** One sample workflow's run at start: whether it finished, and each node's item count. */
+export interface SampleRun {
+	workflow: string;
+	succeeded: boolean;
+	/** Items on each node's first output (the true branch of an IF), by node name. */
+	items: Record<string, number>;
+}
+
 export interface Demo {
 	n8nUrl: string;
 	simulatorUrl: string;
@@ -34,19 +42,29 @@ export interface Demo {
 	installedPackage: string;
 	/** n8n's output so far (the last 20,000 characters). */
 	n8nOutput: { text: string };
+	/** The run of each sample workflow at start. */
+	runs: SampleRun[];
 	stop(): Promise<void>;
 }
 
-function summarise(run: Record<string, unknown> | undefined): string {
+/** Items on each node's first output, by node name (the trigger left out). */
+function itemCounts(run: Record<string, unknown> | undefined): Record<string, number> {
 	const runData =
 		(
 			run?.data as {
 				resultData?: { runData?: Record<string, Array<{ data?: { main?: unknown[][] } }>> };
 			}
 		)?.resultData?.runData ?? {};
-	return Object.entries(runData)
-		.filter(([name]) => name !== 'Start')
-		.map(([name, runs]) => `${name}: ${runs[0]?.data?.main?.[0]?.length ?? 0} item(s)`)
+	return Object.fromEntries(
+		Object.entries(runData)
+			.filter(([name]) => name !== 'Start')
+			.map(([name, runs]) => [name, runs[0]?.data?.main?.[0]?.length ?? 0]),
+	);
+}
+
+function summarise(counts: Record<string, number>): string {
+	return Object.entries(counts)
+		.map(([name, count]) => `${name}: ${count} item(s)`)
 		.join(', ');
 }
 
@@ -131,11 +149,13 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		5,
 		options.runSamples === false ? 'Not running the samples' : 'Running each sample workflow once',
 	);
+	const runs: SampleRun[] = [];
 	for (const workflow of options.runSamples === false ? [] : workflows) {
 		const result = await n8n.execute(String(workflow.id));
-		const run = result.run ?? parseRunOutput(result.stdout);
+		const items = itemCounts(result.run ?? parseRunOutput(result.stdout));
+		runs.push({ workflow: String(workflow.name), succeeded: result.code === 0, items });
 		progress(
-			`      ${String(workflow.name)}: ${result.code === 0 ? summarise(run) : `failed (see n8n's output below)\n${result.stdout.slice(-2000)}`}`,
+			`      ${String(workflow.name)}: ${result.code === 0 ? summarise(items) : `failed (see n8n's output below)\n${result.stdout.slice(-2000)}`}`,
 		);
 	}
 
@@ -152,6 +172,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		workflows: workflows.map(({ id, name }) => ({ id: String(id), name: String(name) })),
 		installedPackage: join(n8n.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-workfront'),
 		n8nOutput: server.output,
+		runs,
 		stop: async () => {
 			await server.stop();
 			await simulator.close();

@@ -1,12 +1,27 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { chain, workfrontNode } from './workflows';
+import { chain, workfrontNode as anyVersion } from './workflows';
+
+/** The samples are what a new user gets: version 2 of the node (ISO dates, lists in filters). */
+const workfrontNode = (name: string, parameters: IDataObject) => ({
+	...anyVersion(name, parameters),
+	typeVersion: 2,
+});
+
+/** A filter value as version 2 keeps it: picked from the field's list, or typed. */
+const picked = (value: string, name: string): IDataObject => ({
+	__rl: true,
+	mode: 'list',
+	value,
+	cachedResultName: name,
+});
+const typed = (value: string): IDataObject => ({ __rl: true, mode: 'value', value });
 
 const overdueFilters = {
 	filters: {
 		filter: [
-			{ field: 'plannedCompletionDate', operator: 'lessThan', value: '$$TODAY' },
-			{ field: 'status', operator: 'notEquals', value: 'CPL' },
+			{ field: 'plannedCompletionDate', operator: 'lessThan', value: typed('$$TODAY') },
+			{ field: 'status', operator: 'notEquals', value: picked('CPL', 'Complete (CPL)') },
 		],
 	},
 };
@@ -57,7 +72,9 @@ export const demoWorkflows = (ids: DemoIds): IDataObject[] => [
 			objectType: 'TMPL',
 			returnAll: false,
 			limit: 1,
-			filters: { filter: [{ field: 'name', operator: 'equals', value: 'Standard Campaign' }] },
+			filters: {
+				filter: [{ field: 'name', operator: 'equals', value: typed('Standard Campaign') }],
+			},
 		}),
 		workfrontNode('Create project', {
 			resource: 'record',
@@ -115,9 +132,57 @@ export const demoWorkflows = (ids: DemoIds): IDataObject[] => [
 			groupBy: { field: [{ field: 'project:name' }] },
 			aggregates: { aggregate: [{ function: 'sum', field: 'hours' }] },
 			filters: {
-				filter: [{ field: 'entryDate', operator: 'greaterThanOrEqual', value: '$$TODAY-7d' }],
+				filter: [
+					{ field: 'entryDate', operator: 'greaterThanOrEqual', value: typed('$$TODAY-7d') },
+				],
 			},
 			options: { rollup: true },
 		}),
+	]),
+	chain('demoDueSoon', 'Open tasks due in the next two weeks', [
+		workfrontNode('Open tasks', {
+			resource: 'record',
+			operation: 'getMany',
+			objectType: 'TASK',
+			returnAll: true,
+			filters: {
+				filter: [
+					{
+						field: 'status',
+						operator: 'in',
+						values: ['NEW', 'INP'],
+					},
+				],
+			},
+			options: { fields: ['project:name'] },
+		}),
+		{
+			// n8n's IF node compares the node's dates as dates: version 2 writes them in ISO 8601,
+			// which Luxon (and so every n8n date operation) reads.
+			name: 'Due in two weeks',
+			type: 'n8n-nodes-base.if',
+			typeVersion: 2,
+			parameters: {
+				conditions: {
+					options: { caseSensitive: true, leftValue: '', typeValidation: 'strict' },
+					conditions: [
+						{
+							id: 'due-after-now',
+							leftValue: '={{ $json.plannedCompletionDate }}',
+							rightValue: '={{ $now }}',
+							operator: { type: 'dateTime', operation: 'after' },
+						},
+						{
+							id: 'due-within-two-weeks',
+							leftValue: '={{ $json.plannedCompletionDate }}',
+							rightValue: '={{ $now.plus({ days: 14 }) }}',
+							operator: { type: 'dateTime', operation: 'before' },
+						},
+					],
+					combinator: 'and',
+				},
+				options: {},
+			},
+		},
 	]),
 ];

@@ -478,9 +478,7 @@ export class QueueCluster {
 	}
 
 	/** An execution's run data (`data.resultData.runData`), decoded from n8n's flatted format. */
-	async runData(
-		id: string,
-	): Promise<
+	async runData(id: string): Promise<
 		Record<
 			string,
 			Array<{

@@ -40,7 +40,8 @@ const isExpression = (value: unknown) => typeof value === 'string' && value.star
  * (required parameters, resource locator and resource mapper checks), plus what the parameter
  * inputs themselves show, which that function leaves to the editor's components:
  * - an option or multi-option value that is not in the list ("The value … is not supported!"),
- *   the list loaded through the node's loadOptions method where it has one;
+ *   the list loaded through the node's loadOptions method where it has one, unless the parameter
+ *   allows other values (`allowArbitraryValues`);
  * - a multi-option that is not a list;
  * - a resource locator that is not a locator value (an empty "Mode" box), expressions included;
  * - a boolean or number parameter holding another type.
@@ -93,6 +94,9 @@ export async function editorIssues(
 						report(`The value "${String(value)}" is not supported! (a list is expected)`);
 						break;
 					}
+					// A parameter that allows other values is not checked against its list, as in
+					// the editor (ParameterInput's shouldSkipParamValidation).
+					if (property.allowArbitraryValues) break;
 					for (const entry of Array.isArray(value) ? value : [value])
 						if (!isExpression(entry) && !allowed.has(entry as string))
 							report(`The value "${String(entry)}" is not supported!`);

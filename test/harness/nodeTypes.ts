@@ -123,3 +123,30 @@ export class HttpRequestLike implements INodeType {
 		return [output];
 	}
 }
+
+/**
+ * A node as n8n offers it to an AI agent: n8n's CLI clones a `usableAsTool` node's type
+ * (`convertNodeToAiTool` in packages/cli/src/tool-generation/ai-tools.ts) with `Tool` added to
+ * its name, which makes the `@tool` display condition true (n8n-workflow's getPropertyValues:
+ * `nodeTypeDescription.name.endsWith('Tool')`), and a Tool Description. The clone keeps a main
+ * input and output so that WorkflowExecute can run it here; what the agent would receive is the
+ * JSON of output 0 (n8n-core's tool invocation), which the tests read.
+ */
+export function asAiTool(nodeType: INodeType): INodeType {
+	const tool = Object.create(nodeType) as INodeType;
+	tool.description = {
+		...nodeType.description,
+		name: `${nodeType.description.name}Tool`,
+		displayName: `${nodeType.description.displayName} Tool`,
+		properties: [
+			{
+				displayName: 'Description',
+				name: 'toolDescription',
+				type: 'string',
+				default: nodeType.description.description,
+			},
+			...nodeType.description.properties,
+		],
+	};
+	return tool;
+}

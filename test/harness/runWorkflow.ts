@@ -18,11 +18,12 @@ import { WorkfrontServerToServerApi } from '../../credentials/WorkfrontServerToS
 import { Workfront } from '../../nodes/Workfront/Workfront.node';
 import { createAdditionalData } from './additionalData';
 import { InMemoryCredentialsHelper } from './credentialsHelper';
-import { HttpRequestLike, SourceItems, TestNodeTypes } from './nodeTypes';
+import { asAiTool, HttpRequestLike, SourceItems, TestNodeTypes } from './nodeTypes';
 
 export const NODE_TYPES: Record<string, INodeType> = {
 	'test.sourceItems': new SourceItems(),
 	'n8n-nodes-workfront.workfront': new Workfront(),
+	'n8n-nodes-workfront.workfrontTool': asAiTool(new Workfront()),
 	'test.httpRequestLike': new HttpRequestLike(),
 };
 

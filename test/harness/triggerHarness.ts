@@ -30,12 +30,13 @@ const TYPES = {
 function triggerWorkflow(
 	type: keyof typeof TYPES,
 	parameters: INodeParameters,
+	typeVersion = 1,
 ): { workflow: Workflow; node: INode } {
 	const node: INode = {
 		id: 'trigger',
 		name: 'Trigger',
 		type,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		// The credential of the trigger's Authentication choice (the JWT one when none is given).
@@ -236,10 +237,12 @@ export class PollTriggerHarness {
 	static create(
 		helper: InMemoryCredentialsHelper,
 		parameters: INodeParameters,
+		typeVersion = 1,
 	): PollTriggerHarness {
 		const { workflow, node } = triggerWorkflow(
 			'n8n-nodes-workfront.workfrontPollTrigger',
 			parameters,
+			typeVersion,
 		);
 		return new PollTriggerHarness(helper, workflow, node);
 	}

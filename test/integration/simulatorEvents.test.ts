@@ -386,7 +386,7 @@ describe('versions (lines 523-614; versioning page)', () => {
 		defineCustomForm(simulator.state.store, {
 			name: 'Launch',
 			objCode: 'PROJ',
-			fields: [{ name: 'Channels', displayType: 'MULTISELECT', options: ['Web', 'Email'] }],
+			fields: [{ name: 'Channels', displayType: 'MULT', options: ['Web', 'Email'] }],
 		});
 		const project = simulator.insert('PROJ', {
 			name: 'P',

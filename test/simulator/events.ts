@@ -6,6 +6,7 @@ import { formatEventDateTime, parseDateTime } from './model/dates';
 import { specFor } from './model/schema';
 import type { ObjectStore, RecordChange, WfRecord } from './model/store';
 import { json, type SimRequest, type SimResponse } from './http';
+import { MULTI_VALUE_DISPLAY_TYPES } from './model/customForms';
 
 export const SUBSCRIPTIONS_PATH = '/attask/eventsubscription/api/v1/subscriptions';
 
@@ -356,7 +357,7 @@ export class EventSubscriptions {
 	private multiSelectKeys(): Set<string> {
 		return new Set(
 			(this.store?.all('PARAM') ?? [])
-				.filter(({ displayType }) => ['CHECKBOX', 'MULTISELECT'].includes(String(displayType)))
+				.filter(({ displayType }) => MULTI_VALUE_DISPLAY_TYPES.includes(String(displayType)))
 				.map(({ name }) => `DE:${String(name)}`),
 		);
 	}

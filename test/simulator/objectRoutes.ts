@@ -238,7 +238,9 @@ export const objectRoutes: ApiRoute[] = [
 	{
 		method: 'GET',
 		pattern: ':obj/metadata',
-		handler: objectHandler(({ spec }) => data(describeObject(spec))),
+		handler: objectHandler(({ spec, context }) =>
+			data(describeObject(spec, context.state.declaredFields.get(spec.objCode))),
+		),
 	},
 	{ method: 'GET', pattern: ':obj/search', handler: objectHandler(search) },
 	{

@@ -120,6 +120,15 @@ export class SimulatorState {
 	/** Every exchange request as received, so tests can inspect the JWTs the credential signed. */
 	readonly exchangeRequests: Array<{ clientId: string; jwt: string }> = [];
 
+	/**
+	 * Fields a tenant's `GET /<obj>/metadata` lists beyond the object's own, by object code, e.g.
+	 * `{ PROJ: { 'DE:Tags': { label: 'Tags', fieldType: 'string[]' } } }`. Adobe documents neither
+	 * that custom fields appear there nor that they do not (custom fields are documented through
+	 * Category > categoryParameters > parameter); issue 22 reports a Workfront whose metadata
+	 * declared a multi-select custom field as `string[]`, so tests can declare one here.
+	 */
+	readonly declaredFields = new Map<string, Record<string, { label: string; fieldType: string }>>();
+
 	/** How far the simulator's clock runs ahead of the real one (to model a wrong clock on n8n's side). */
 	clockOffsetMs = 0;
 

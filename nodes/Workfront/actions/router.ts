@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import { outputsIsoDates, toIsoDates } from '../../shared/core/dates';
 import { withConstantParameters } from '../../shared/execution/constantParameters';
 import * as customApiCall from './customApiCall/CustomApiCall.resource';
 import * as document from './document/Document.resource';
@@ -27,5 +28,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-	return [await handler.execute.call(withConstantParameters(this), items)];
+	const output = await handler.execute.call(withConstantParameters(this), items);
+	// Version 2 writes Workfront's dates as n8n reads them (ISO 8601); a workflow saved with
+	// version 1 keeps Workfront's own form, which its later nodes may rely on.
+	if (outputsIsoDates(this.getNode().typeVersion)) for (const item of output) toIsoDates(item.json);
+	return [output];
 }

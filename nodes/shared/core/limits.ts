@@ -85,3 +85,26 @@ export function readRequestTimeoutMs(value: unknown): number {
 	}
 	return Math.round(seconds * 1000);
 }
+
+/**
+ * The resource mapper's reference columns (Project ID, Assigned To ID, …) list records by name as
+ * options. n8n's mapper offers no searchable column (its columns are the FieldTypes of
+ * ResourceMapperField, with no resource locator, in n8n 1.x and 2.x), and it saves each column's
+ * options into the workflow with the node. So each list is one search, bounded:
+ * - RECORDS: records per referenced object type, by name. 200 names are what one can still scan in
+ *   a dropdown, and about 10 KB saved per column; Workfront's largest page is 2,000. A longer list
+ *   says so in the column's name, and any other ID is mapped with an expression.
+ * - TYPES: distinct object types searched per mapper load (Workfront's own object types reference
+ *   many; required references first, then the common ones). Beyond it, a reference is a text column.
+ * - CONCURRENCY: searches at once, well under the organisation's cap of concurrent requests
+ *   (MAX_CONCURRENCY), which every other integration shares.
+ */
+export const MAPPER_REFERENCE_LIST = { records: 200, types: 8, concurrency: 3 } as const;
+
+/**
+ * Records Get Many hands an AI agent by default (Max Records for the Agent). n8n passes a tool's
+ * whole answer to the model as text, with no cap of its own; a Workfront record with its default
+ * fields is about 300 characters, so 50 records are about 15,000 characters, a small part of a
+ * model's context. The agent is told when more matched.
+ */
+export const AGENT_RECORDS = { default: 50, min: 1, max: MAX_PAGE_SIZE } as const;

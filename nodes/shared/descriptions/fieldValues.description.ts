@@ -7,6 +7,7 @@ const VALUE_TYPES = [
 	{ name: 'Date & Time', value: 'dateTime' },
 	{ name: 'JSON (Objects, Lists)', value: 'json' },
 	{ name: 'Empty (Null)', value: 'null' },
+	{ name: 'Record (From List or ID)', value: 'record' },
 ];
 
 /**
@@ -119,8 +120,9 @@ export function fieldValuesProperties(operation: 'create' | 'update'): INodeProp
 							name: 'name',
 							type: 'string',
 							default: '',
-							placeholder: 'e.g. name, plannedCompletionDate or DE:Region',
-							description: 'Case-sensitive Workfront field name; custom fields as DE:&lt;name&gt;',
+							placeholder: 'e.g. name, projectID or DE:Region',
+							description:
+								'Case-sensitive Workfront field name; custom fields as DE:&lt;name&gt;. For a field that points at a record (projectID, assignedToID), choose the type Record to pick it from a list.',
 						},
 						{
 							displayName: 'Type',
@@ -164,6 +166,32 @@ export function fieldValuesProperties(operation: 'create' | 'update'): INodeProp
 							default: '',
 							description: 'A JSON value, e.g. ["A","B"] for a multi-select custom field',
 							displayOptions: showFor(['json']),
+						},
+						{
+							// A reference field (projectID, assignedToID, ownerID, …): the records of the
+							// object type the row's Field Name references, searched by name (`&name`: n8n
+							// resolves it within the row and reads the list again when it changes).
+							displayName: 'Value (Record)',
+							name: 'recordValue',
+							type: 'resourceLocator',
+							default: { mode: 'list', value: '' },
+							description:
+								'The record the field points at, e.g. the project of projectID: from the list (searched by name), or its ID',
+							modes: [
+								{
+									displayName: 'From List',
+									name: 'list',
+									type: 'list',
+									typeOptions: { searchListMethod: 'searchReferencedRecords', searchable: true },
+								},
+								{
+									displayName: 'By ID',
+									name: 'id',
+									type: 'string',
+									placeholder: 'e.g. 5f8e3a7b0000a1b2c3d4e5f60718293a',
+								},
+							],
+							displayOptions: showFor(['record']),
 						},
 					],
 				},

@@ -1,60 +1,7 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { findObjectType } from '../core/objectTypes';
-import { readConnection } from '../transport/connection';
-import { workfrontRequest } from '../transport/request';
 import { currentObjectCode } from './currentObjectCode';
-
-const PAGE = 50;
-
-/** Where a record opens in Workfront's web UI. */
-const URL_NAMES: Record<string, string> = {
-	PROJ: 'project',
-	TASK: 'task',
-	OPTASK: 'issue',
-	USER: 'user',
-	DOCU: 'document',
-	PORT: 'portfolio',
-	PRGM: 'program',
-	TMPL: 'template',
-	CMPY: 'company',
-	TEAMOB: 'team',
-};
-
-async function search(
-	context: ILoadOptionsFunctions,
-	objCode: string,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const nameField = findObjectType(objCode)?.nameField ?? 'name';
-	const first = Number(paginationToken ?? 0) || 0;
-	const query: Array<[string, string]> = [
-		['fields', nameField],
-		[`${nameField}_Sort`, 'asc'],
-		['ID_Sort', 'asc'],
-		['$$FIRST', String(first)],
-		['$$LIMIT', String(PAGE)],
-	];
-	if (filter) query.push([nameField, filter], [`${nameField}_Mod`, 'cicontains']);
-	const records = await workfrontRequest<IDataObject[]>(context, {
-		method: 'GET',
-		path: `${encodeURIComponent(objCode)}/search`,
-		query,
-	});
-	const { origin } = await readConnection(context, 0);
-	const urlName = URL_NAMES[objCode] ?? objCode.toLowerCase();
-	return {
-		results: (records ?? []).map((record) => ({
-			name: String(record[nameField] ?? record.ID),
-			value: String(record.ID),
-			url: `${origin}/${urlName}/${String(record.ID)}/overview`,
-		})),
-		// Text: n8n's editor sends it back for the next page, and its API accepts only a string there
-		// (@n8n/api-types ResourceLocatorRequestDto: `paginationToken: z.string().optional()`).
-		paginationToken: records?.length === PAGE ? String(first + PAGE) : undefined,
-	};
-}
+import { searchRecordsOf } from './recordSearch';
 
 /** Records of the object type chosen in the node, searched by name. */
 export async function searchRecords(
@@ -62,7 +9,7 @@ export async function searchRecords(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await search(this, currentObjectCode(this), filter, paginationToken);
+	return await searchRecordsOf(this, currentObjectCode(this), filter, paginationToken);
 }
 
 export async function searchProjects(
@@ -70,7 +17,7 @@ export async function searchProjects(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await search(this, 'PROJ', filter, paginationToken);
+	return await searchRecordsOf(this, 'PROJ', filter, paginationToken);
 }
 
 export async function searchTemplates(
@@ -78,7 +25,7 @@ export async function searchTemplates(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await search(this, 'TMPL', filter, paginationToken);
+	return await searchRecordsOf(this, 'TMPL', filter, paginationToken);
 }
 
 export async function searchUsers(
@@ -86,7 +33,7 @@ export async function searchUsers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await search(this, 'USER', filter, paginationToken);
+	return await searchRecordsOf(this, 'USER', filter, paginationToken);
 }
 
 export async function searchDocuments(
@@ -94,5 +41,5 @@ export async function searchDocuments(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await search(this, 'DOCU', filter, paginationToken);
+	return await searchRecordsOf(this, 'DOCU', filter, paginationToken);
 }

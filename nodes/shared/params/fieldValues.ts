@@ -1,8 +1,10 @@
 import { type IDataObject, type IExecuteFunctions, type ResourceMapperField } from 'n8n-workflow';
 
+import { parseDate } from '../core/dates';
 import { withCustomFieldNames } from '../workfront/customFields';
 import { mapperColumns } from '../workfront/mapperColumns';
 import { readParameter, failItem } from './parameters';
+import { parseRecordId, type RecordIdError } from './recordId';
 
 interface FieldRow {
 	name?: string;
@@ -12,6 +14,7 @@ interface FieldRow {
 	booleanValue?: unknown;
 	dateTimeValue?: unknown;
 	jsonValue?: unknown;
+	recordValue?: unknown;
 }
 
 /** A number given as one or as text (typed rows and mapper columns alike); undefined if it is not one. */
@@ -78,7 +81,8 @@ function rowValue(
 			);
 		case 'dateTime': {
 			const text = String(row.dateTimeValue ?? '');
-			const time = Date.parse(text);
+			// ISO 8601, or Workfront's own form (a version 1 output mapped into this row).
+			const time = parseDate(text);
 			if (text === '' || Number.isNaN(time)) {
 				failItem(
 					context,
@@ -102,6 +106,14 @@ function rowValue(
 			}
 		case 'null':
 			return null;
+		case 'record':
+			try {
+				return parseRecordId(row.recordValue, `${label}: Record`);
+			} catch (error) {
+				// parseRecordId throws nothing else.
+				const { message, description } = error as RecordIdError;
+				return failItem(context, itemIndex, message, description);
+			}
 		default:
 			return row.stringValue === undefined || row.stringValue === null
 				? ''
@@ -197,7 +209,7 @@ function typedColumn(
 			if (typeof asDate.toISO === 'function') return asDate.toISO();
 			if (value instanceof Date) return value.toISOString();
 			const text = String(value);
-			if (Number.isNaN(Date.parse(text))) {
+			if (Number.isNaN(parseDate(text))) {
 				failItem(
 					context,
 					itemIndex,

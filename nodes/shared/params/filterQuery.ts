@@ -17,6 +17,18 @@ interface SortRow {
 
 type Fail = (message: string, description: string) => never;
 
+/**
+ * A row's Value as text: version 1 keeps it as text, version 2 as a resource locator (picked from
+ * the field's values, or typed), whose value is the text.
+ */
+function valueText(raw: unknown): string {
+	const value =
+		raw && typeof raw === 'object' && !Array.isArray(raw)
+			? (raw as { value?: unknown }).value
+			: raw;
+	return String(value ?? '');
+}
+
 function listValues(raw: unknown, label: string, fail: Fail): string[] {
 	let list: unknown[];
 	if (Array.isArray(raw)) list = raw;
@@ -64,7 +76,7 @@ function rowParams(row: FilterRow, index: number, prefix: string, fail: Fail): Q
 			for (const value of listValues(row.values, label, fail)) params.push([key, value]);
 			break;
 		case 'range': {
-			const from = String(row.value ?? '').trim();
+			const from = valueText(row.value).trim();
 			const to = String(row.valueTo ?? '').trim();
 			if (from === '' || to === '')
 				fail(`${label}: Between needs a Value and a To Value`, 'Enter both ends of the range.');
@@ -72,7 +84,7 @@ function rowParams(row: FilterRow, index: number, prefix: string, fail: Fail): Q
 			break;
 		}
 		default:
-			params.push([key, String(row.value ?? '')]);
+			params.push([key, valueText(row.value)]);
 	}
 	params.push([`${key}_Mod`, operator.modifier]);
 	return params;

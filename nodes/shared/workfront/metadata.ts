@@ -20,9 +20,21 @@ export interface ActionMetadata {
 	arguments: Array<{ name: string; type: string }>;
 }
 
+/** A reference of an object type (`owner`), the object type it points at and its ID field. */
+export interface ReferenceMetadata {
+	name: string;
+	label: string;
+	/** The referenced object's code (`USER`), from `typeObjCode`; empty when metadata omits it. */
+	objCode: string;
+	/** The field that holds the referenced record's ID: `<reference>ID` (`ownerID`). */
+	idField: string;
+}
+
 export interface ObjectMetadata {
 	fields: FieldMetadata[];
 	references: string[];
+	/** The references with the object type each points at, in metadata's order. */
+	referenceTypes: ReferenceMetadata[];
 	collections: string[];
 	/** The actions of the object type (`actions` of the metadata, official client fixtures/metadata.json). */
 	actions: ActionMetadata[];
@@ -112,9 +124,21 @@ export async function objectMetadata(
 					})),
 			};
 		});
+		// A reference as the official client's fixtures/metadata.json writes it: `enteredBy` with
+		// typeObjCode USER; the ID beside it is the field `enteredByID`.
+		const referenceTypes = Object.entries(asRecord(metadata.references)).map(([name, raw]) => {
+			const reference = asRecord(raw);
+			return {
+				name,
+				label: String(reference.label ?? name),
+				objCode: String(reference.typeObjCode ?? reference.objCode ?? '').toUpperCase(),
+				idField: `${name}ID`,
+			};
+		});
 		return {
 			fields,
 			references: Object.keys(asRecord(metadata.references)),
+			referenceTypes,
 			collections: Object.keys(asRecord(metadata.collections)),
 			actions,
 		};

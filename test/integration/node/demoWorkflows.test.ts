@@ -66,12 +66,18 @@ describe("the demo's sample workflows open in the editor without a parameter err
 		const workflow = sampleWorkflows().find(({ name }) => name === workflowName);
 		const node = workfrontNodes(workflow ?? {}).find(({ name }) => name === nodeName);
 		expect(node).toBeDefined();
+		// The samples are what a new user gets: version 2.
+		expect(node?.typeVersion).toBe(2);
 		expect(await editorIssues(workfront, node as INode, loader)).toEqual([]);
 	});
 });
 
 describe("the demo's reports find the sample data whatever today is", () => {
-	test.each(['Weekly hours by project', 'Overdue tasks report'])(
+	test.each([
+		'Weekly hours by project',
+		'Overdue tasks report',
+		'Open tasks due in the next two weeks',
+	])(
 		'%s: every Workfront node of it returns something on data seeded around today',
 		async (workflowName) => {
 			const today = await WorkfrontFixture.start();
@@ -93,7 +99,9 @@ describe("the demo's reports find the sample data whatever today is", () => {
 				}).find(({ name }) => name === workflowName) as unknown as Record<string, unknown>;
 				expect(workflow).toBeDefined();
 				for (const node of workfrontNodes(workflow)) {
-					const items = await today.output(node.parameters as never);
+					const items = await today.output(node.parameters as never, undefined, {
+						typeVersion: node.typeVersion,
+					});
 					// The node's name in the failure: which of the workflow's nodes came back empty.
 					expect([node.name, items.length > 0]).toEqual([node.name, true]);
 				}

@@ -97,7 +97,7 @@ describe('Workfront Poll Trigger: Field Changed', () => {
 				{
 					name: 'Stage',
 					label: 'Delivery Stage',
-					displayType: 'DROPDOWN',
+					displayType: 'SLCT',
 					options: ['Draft', 'Final'],
 				},
 			],
@@ -150,7 +150,7 @@ describe('Workfront Poll Trigger: Field Changed', () => {
 		defineCustomForm(store(), {
 			name: 'Delivery',
 			objCode: 'TASK',
-			fields: [{ name: 'Stage', displayType: 'DROPDOWN', options: ['Draft', 'Final'] }],
+			fields: [{ name: 'Stage', displayType: 'SLCT', options: ['Draft', 'Final'] }],
 		});
 		const load = new WorkfrontPollTrigger().methods.loadOptions.getWatchableFields;
 		const options = await load.call(

@@ -288,8 +288,8 @@ describe('event subscriptions version 2', () => {
 			name: 'Launch',
 			objCode: 'PROJ',
 			fields: [
-				{ name: 'Channels', displayType: 'MULTISELECT', options: ['Web', 'Email', 'Print'] },
-				{ name: 'Tier', displayType: 'DROPDOWN', options: ['A', 'B'] },
+				{ name: 'Channels', displayType: 'MULT', options: ['Web', 'Email', 'Print'] },
+				{ name: 'Tier', displayType: 'SLCT', options: ['A', 'B'] },
 			],
 		});
 		return store().insert('PROJ', {

@@ -2,11 +2,44 @@ import { parseDateTime } from './dates';
 import type { ObjectSpec } from './schema';
 import { invalidParameter, type ObjectStore, type WfRecord } from './store';
 
+/**
+ * Display types as Workfront stores them (PARAM.displayType), Adobe's codes: SLCT (dropdown), RDIO
+ * (radio buttons), CHCK (checkboxes), MULT (multi-select dropdown) from Experience League's
+ * "Kick-start scenario: multiple-option custom field import" ("The Display Type must be entered as
+ * it would appear in the database"); TYAH (API v11 notes), RICH (v12), EXTRNL, MULTEXTRNL and the
+ * other WIDGET successors (v19), INTRNL and MULTINTRNL (v20). Adobe documents no code for a
+ * single-line text box, a paragraph or a date field: the simulator writes TEXT, TEXTAREA and DATE
+ * for those (its own words, marked as such), which the node treats as text, as it treats any code
+ * it does not know.
+ */
+export type DisplayType =
+	| 'SLCT'
+	| 'RDIO'
+	| 'CHCK'
+	| 'MULT'
+	| 'TYAH'
+	| 'RICH'
+	| 'EXTRNL'
+	| 'MULTEXTRNL'
+	| 'INTRNL'
+	| 'MULTINTRNL'
+	| 'TEXT'
+	| 'TEXTAREA'
+	| 'DATE'
+	// Any other code: a test of a code the node does not know.
+	| (string & {});
+
+/** Display types whose value is a list of option values (Adobe's `DE:CustomCheckBoxes` example). */
+export const MULTI_VALUE_DISPLAY_TYPES = ['CHCK', 'MULT', 'MULTEXTRNL', 'MULTINTRNL'];
+/** Display types whose value is one of the options. */
+export const CHOICE_DISPLAY_TYPES = ['SLCT', 'RDIO'];
+
 export interface CustomFieldDefinition {
 	name: string;
 	label?: string;
+	/** Adobe documents TEXT, NMBR and CURC (kick-start import), RICH, DRTN, HTML; DATE is the simulator's. */
 	dataType?: 'TEXT' | 'NMBR' | 'CURC' | 'DATE';
-	displayType?: 'TEXT' | 'TEXTAREA' | 'DROPDOWN' | 'RADIO' | 'CHECKBOX' | 'MULTISELECT' | 'DATE';
+	displayType?: DisplayType;
 	options?: string[];
 }
 
@@ -26,7 +59,7 @@ export function defineCustomForm(store: ObjectStore, form: CustomFormDefinition)
 				name: field.name,
 				label: field.label ?? field.name,
 				dataType: field.dataType ?? 'TEXT',
-				displayType: field.displayType ?? (field.options ? 'DROPDOWN' : 'TEXT'),
+				displayType: field.displayType ?? (field.options ? 'SLCT' : 'TEXT'),
 			});
 			for (const value of field.options ?? [])
 				store.insert('POPT', { parameterID: parameter.ID, value, label: value });
@@ -123,11 +156,11 @@ export function validateCustomValues(
 		} else if (parameter.dataType === 'DATE') {
 			if (Number.isNaN(parseDateTime(String(value)))) throw wrong('a date');
 		}
-		if (['CHECKBOX', 'MULTISELECT'].includes(String(parameter.displayType))) {
+		if (MULTI_VALUE_DISPLAY_TYPES.includes(String(parameter.displayType))) {
 			const list = Array.isArray(value) ? value : [value];
 			if (list.some((item) => !options.includes(String(item))))
 				throw wrong(`values from ${JSON.stringify(options)}`);
-		} else if (['DROPDOWN', 'RADIO'].includes(String(parameter.displayType))) {
+		} else if (CHOICE_DISPLAY_TYPES.includes(String(parameter.displayType))) {
 			if (!options.includes(String(value))) throw wrong(`one of ${JSON.stringify(options)}`);
 		}
 	}

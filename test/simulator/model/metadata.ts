@@ -1,5 +1,5 @@
 import { declaredActions } from './adobeFacts';
-import { OBJECT_SPECS, type ObjectSpec } from './schema';
+import { findSpec, OBJECT_SPECS, type ObjectSpec } from './schema';
 
 const FIELD_TYPES: Record<string, string> = {
 	string: 'string',
@@ -55,14 +55,17 @@ export function listObjects() {
 }
 
 /** GET /<obj>/metadata, in the shape of the official client's fixture. */
-export function describeObject(spec: ObjectSpec) {
+export function describeObject(
+	spec: ObjectSpec,
+	declared: Record<string, { label: string; fieldType: string }> = {},
+) {
 	return {
 		objCode: spec.objCode,
 		name: spec.name,
 		label: spec.label,
 		url: `/attask/api/${spec.name.toLowerCase()}`,
-		fields: Object.fromEntries(
-			Object.entries(spec.fields).map(([name, field]) => [
+		fields: Object.fromEntries([
+			...Object.entries(spec.fields).map(([name, field]) => [
 				name,
 				{
 					label: field.label,
@@ -82,17 +85,30 @@ export function describeObject(spec: ObjectSpec) {
 						: {}),
 				},
 			]),
-		),
+			...Object.entries(declared).map(([name, field]) => [name, { ...field, flags: [] }]),
+		]),
+		// As the official client's fixtures/metadata.json writes a reference: its label, the
+		// referenced object's code in `typeObjCode` and its name in `fieldType` (e.g. `enteredBy`:
+		// typeObjCode USER, fieldType User); the ID field beside it is `<reference>ID`.
 		references: Object.fromEntries(
 			Object.entries(spec.references).map(([name, reference]) => [
 				name,
-				{ objCode: reference.objCode, referenceField: reference.key },
+				{
+					label: name.replace(/^./, (first) => first.toUpperCase()),
+					typeObjCode: reference.objCode,
+					fieldType: findSpec(reference.objCode)?.name ?? reference.objCode,
+					url: `/attask/api/${reference.objCode.toLowerCase()}/metadata`,
+				},
 			]),
 		),
 		collections: Object.fromEntries(
 			Object.entries(spec.collections).map(([name, collection]) => [
 				name,
-				{ objCode: collection.objCode },
+				{
+					label: name,
+					typeObjCode: collection.objCode,
+					fieldType: findSpec(collection.objCode)?.name ?? collection.objCode,
+				},
 			]),
 		),
 		// Actions in the shape of the official client's fixtures/metadata.json ({arguments:[{name,type}],

@@ -486,10 +486,26 @@ export const OBJECT_SPECS: ObjectSpec[] = [
 				enumValues: ['TEXT', 'NMBR', 'CURC', 'DATE'],
 				default: 'TEXT',
 			},
+			// Adobe's codes (see DisplayType in customForms.ts for the sources); TEXT, TEXTAREA and
+			// DATE are the simulator's own words: Adobe documents no code for those fields.
 			displayType: {
 				type: 'enum',
 				label: 'Display Type',
-				enumValues: ['TEXT', 'TEXTAREA', 'DROPDOWN', 'RADIO', 'CHECKBOX', 'MULTISELECT', 'DATE'],
+				enumValues: [
+					'SLCT',
+					'RDIO',
+					'CHCK',
+					'MULT',
+					'TYAH',
+					'RICH',
+					'EXTRNL',
+					'MULTEXTRNL',
+					'INTRNL',
+					'MULTINTRNL',
+					'TEXT',
+					'TEXTAREA',
+					'DATE',
+				],
 				default: 'TEXT',
 			},
 			isRequired: { type: 'boolean', label: 'Is Required', default: false },

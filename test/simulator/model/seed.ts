@@ -154,11 +154,11 @@ export function seedWorkspace(
 		name: 'Campaign Details',
 		objCode: 'PROJ',
 		fields: [
-			{ name: 'Region', label: 'Campaign Region', displayType: 'DROPDOWN', options: regions },
+			{ name: 'Region', label: 'Campaign Region', displayType: 'SLCT', options: regions },
 			{
 				name: 'Channels',
 				label: 'Marketing Channels',
-				displayType: 'MULTISELECT',
+				displayType: 'MULT',
 				options: channels,
 			},
 			{ name: 'Expected Leads', label: 'Expected Leads', dataType: 'NMBR' },
@@ -170,7 +170,7 @@ export function seedWorkspace(
 		objCode: 'OPTASK',
 		fields: [
 			{ name: 'Requested By', label: 'Requested By' },
-			{ name: 'Urgency', displayType: 'RADIO', options: ['Low', 'Medium', 'High'] },
+			{ name: 'Urgency', displayType: 'RDIO', options: ['Low', 'Medium', 'High'] },
 		],
 	});
 

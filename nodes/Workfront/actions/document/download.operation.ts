@@ -9,6 +9,7 @@ import { redactSecrets } from '../../../shared/core/errors';
 import { optionsCollection, recordLocator } from '../../../shared/descriptions/common.description';
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
 import { asItemError, errorItem } from '../../../shared/execution/perItem';
+import { readConnection } from '../../../shared/transport/connection';
 import { workfrontDownload, workfrontRequest } from '../../../shared/transport/request';
 import { readRecordId } from '../../../shared/params/recordId';
 import { singleRecord } from '../../../shared/core/answers';
@@ -28,6 +29,31 @@ export const description: INodeProperties[] = showOnlyFor(
 			default: '',
 			description:
 				'ID of the version to download (a Document Version record); empty for the latest',
+		},
+		{
+			// n8n hands an agent only the JSON of a tool's items: a binary file never reaches the
+			// model (n8n-core drops it with a warning, or answers "The Tool attempted to return
+			// binary data" when there is no JSON). As a tool, Download therefore answers with the
+			// document's details and where to fetch it.
+			displayName: 'Output for the Agent',
+			name: 'agentOutput',
+			type: 'options',
+			default: 'details',
+			options: [
+				{
+					name: 'Details and Download Link',
+					value: 'details',
+					description:
+						"The document's name, type, size and version, its page in Workfront and its download address",
+				},
+				{
+					name: 'File',
+					value: 'file',
+					description:
+						'The file as binary data, for the nodes after the agent (the agent sees only the details)',
+				},
+			],
+			displayOptions: { show: { '@tool': [true] } },
 		},
 		optionsCollection([
 			{
@@ -75,6 +101,32 @@ function fileNameFrom(disposition: unknown): string | undefined {
 	return /filename="?([^";]+)"?/i.exec(text)?.[1];
 }
 
+/**
+ * What an agent gets instead of the file: the details, the document's page in Workfront (for a
+ * person) and its download address (which needs a Workfront login or this node's Download).
+ */
+async function detailsForAgent(
+	context: IExecuteFunctions,
+	metadata: IDataObject,
+	documentId: string,
+	versionId: string,
+): Promise<IDataObject> {
+	const { origin } = await readConnection(context, 0);
+	const version = (metadata.currentVersion as IDataObject | undefined) ?? {};
+	const path = String(metadata.downloadURL || `/internal/document/download?ID=${documentId}`);
+	return {
+		...metadata,
+		...(versionId ? { versionID: versionId } : {}),
+		fileName: version.fileName ?? metadata.name,
+		fileType: version.fileType,
+		size: version.docSize,
+		workfrontUrl: `${origin}/document/${documentId}/details`,
+		downloadUrl: `${origin}${path.startsWith('/') ? '' : '/'}${path}${versionId ? `${path.includes('?') ? '&' : '?'}versionID=${versionId}` : ''}`,
+		howToGetTheFile:
+			'The file is not passed to agents. Open workfrontUrl in Workfront, or download it in a workflow with the Workfront node (Document > Download, this document ID).',
+	};
+}
+
 async function downloadOne(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -93,6 +145,12 @@ async function downloadOne(
 	);
 	if (context.getNodeParameter('options.metadataOnly', itemIndex, false))
 		return { json: metadata, pairedItem: { item: itemIndex } };
+	// Hidden unless the node is a tool: 'file' then, as before.
+	if (context.getNodeParameter('agentOutput', itemIndex, 'file') === 'details')
+		return {
+			json: await detailsForAgent(context, metadata, documentId, versionId),
+			pairedItem: { item: itemIndex },
+		};
 	const currentVersion = (metadata.currentVersion as IDataObject | undefined) ?? {};
 
 	const maxBytes =

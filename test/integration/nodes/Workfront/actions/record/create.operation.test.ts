@@ -18,7 +18,7 @@ describe('Create', () => {
 			objCode: 'PROJ',
 			fields: [
 				{ name: 'Region' },
-				{ name: 'Channels', displayType: 'MULTISELECT', options: ['Web', 'Print'] },
+				{ name: 'Channels', displayType: 'MULT', options: ['Web', 'Print'] },
 				{ name: 'Approved' },
 			],
 		});
