@@ -19,12 +19,6 @@ const NODE_20 = '20.19.0';
 const KNOWN: Record<string, string> = {
 	'node_modules/isolated-vm':
 		"isolated-vm 6.2.0 (node >=22): n8n-workflow 1.120.31, n8n 1.123's own, needs it through @n8n/expression-runtime 0.14.11; n8n 1.123 itself is installed on Node.js 20 with it",
-	'node_modules/@n8n/node-cli/node_modules/isolated-vm':
-		'isolated-vm 7 (node >=24): @n8n/node-cli (the lint tooling) brings n8n-workflow 2.x, which needs it; linting never loads it',
-	'node_modules/@n8n/ai-utilities/node_modules/isolated-vm':
-		"isolated-vm 7 (node >=24): @n8n/node-cli's @n8n/ai-node-sdk, not used by lint",
-	'node_modules/@n8n/backend-network/node_modules/isolated-vm':
-		"isolated-vm 7 (node >=24): @n8n/node-cli's @n8n/ai-node-sdk, not used by lint",
 };
 
 function excluding(lockFile: string): Map<string, string> {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,11 +109,17 @@ test('npm pack ships only dist, README, LICENSE, package.json and the index.js e
 	}
 });
 
-test("eslint.config.mjs is n8n's own (strict mode: `n8n-node lint` refuses any other)", () => {
+test("eslint.config.mjs is n8n's own (strict mode: `n8n-node lint` refuses any other), and lint uses it", () => {
+	// The lint tooling is installed apart (scripts/lint.mjs); this installs it when it is not yet.
+	const install = spawnSync(process.execPath, [join(ROOT, 'scripts/lint.mjs'), '--install'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	});
+	expect(install.status).toBe(0);
 	const template = readFileSync(
 		join(
 			ROOT,
-			'node_modules/@n8n/node-cli/dist/template/templates/shared/default/eslint.config.mjs',
+			'scripts/lint/node_modules/@n8n/node-cli/dist/template/templates/shared/default/eslint.config.mjs',
 		),
 		'utf8',
 	);
@@ -121,13 +127,24 @@ test("eslint.config.mjs is n8n's own (strict mode: `n8n-node lint` refuses any o
 	expect(normalised(readFileSync(join(ROOT, 'eslint.config.mjs'), 'utf8'))).toBe(
 		normalised(template),
 	);
+	// What lint reads is the same file, byte for byte, beside the tooling it imports.
+	expect(readFileSync(join(ROOT, 'scripts/lint/eslint.config.mjs'), 'utf8')).toBe(
+		readFileSync(join(ROOT, 'eslint.config.mjs'), 'utf8'),
+	);
 	const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 		n8n: { strict: boolean };
 		scripts: Record<string, string>;
+		devDependencies: Record<string, string>;
 	};
 	expect(manifest.n8n.strict).toBe(true);
-	// What ships is linted with it; only tests, benchmarks and scripts use eslint.dev.config.mjs.
-	expect(manifest.scripts.lint).toMatch(/^eslint nodes credentials package\.json &&/);
+	expect(manifest.scripts.lint).toBe('node scripts/lint.mjs');
+	// What ships is linted with n8n's configuration; only tests, benchmarks and scripts use the
+	// dev one.
+	expect(readFileSync(join(ROOT, 'scripts/lint.mjs'), 'utf8')).toMatch(
+		/eslint\.config\.mjs'\), 'nodes', 'credentials', 'package\.json'/,
+	);
+	// The tooling, and what it brings (n8n-workflow 2.x, LangChain), is not in the package's install.
+	expect(manifest.devDependencies['@n8n/node-cli']).toBeUndefined();
 });
 
 test('the release workflow publishes with npm provenance, after CI, from GitHub Actions', () => {
