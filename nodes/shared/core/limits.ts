@@ -75,3 +75,37 @@ export function readRequestTimeoutMs(value: unknown): number {
 	}
 	return Math.round(seconds * 1000);
 }
+
+// ---- Workfront Planning (API v2). Sources: Adobe's OpenAPI file, AdobeDocs/Workfront-Planning-API
+// static/v2.json (byte-identical to api-evangelist/workfront openapi/workfront-planning-v2-openapi.json).
+
+/**
+ * Records in one bulk create, update or delete request of Planning. The "Records" tag and every bulk
+ * operation's description: "Limited to 100 records per request"; `BulkDeleteRequestDto.ids` has
+ * `maxItems: 100` (the array bodies of the other bulk operations declare none).
+ */
+export const PLANNING_MAX_BATCH_SIZE = 100;
+
+/**
+ * Records in one page of a Planning record search (`size`). Adobe's v2 file declares no maximum
+ * (`minimum: 1`, default 100), so the node uses the largest page Adobe ever documented for Planning
+ * record search: v1's `limit`, "up to 2000 results" (Planning API basics, "Query limits and
+ * paginated responses"). A record type holds at most 25,000 records (the "Limits and Quotas" tag),
+ * so Return All takes at most 13 pages. Paging reads the answer's `last`/`totalPages`, so a server
+ * that clamps the size silently (as Spring does by default) still yields every record.
+ */
+export const PLANNING_SEARCH_PAGE_SIZE = 2000;
+
+/**
+ * The largest `limit` of Planning's cursor-paged lists (each operation's `limit` parameter):
+ * workspaces and record history 50; record types, fields and views 100.
+ */
+export const PLANNING_CURSOR_LIMIT = {
+	workspaces: 50,
+	recordTypes: 100,
+	fields: 100,
+	views: 100,
+} as const;
+
+/** Planning's conditions nest groups to any depth (`FilterNodeDto`); the node reads at most this deep, so a hostile JSON filter cannot exhaust the stack. */
+export const PLANNING_MAX_FILTER_DEPTH = 16;

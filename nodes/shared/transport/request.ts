@@ -20,6 +20,7 @@ import {
 	type HttpMethod,
 } from './connection';
 import { toNodeApiError, hintForFailure, transportFailure } from './errors';
+import { toPlanningApiError } from './planningErrors';
 import { networkCode, TIMEOUT_CODE } from '../core/networkFailures';
 import {
 	untilAborted,
@@ -88,6 +89,12 @@ export interface WorkfrontRequest {
 	 * one extra request whatever the answers say.
 	 */
 	explaining?: true;
+	/**
+	 * Workfront Planning's API (`/maestro/api/v2`, see planning.ts) rather than the classic one:
+	 * plain JSON answers (no `data` envelope, no `method=` override, no error key on success),
+	 * failures as problem details.
+	 */
+	api?: 'planning';
 }
 
 /**
@@ -139,7 +146,12 @@ export function buildOptions(
 			headers: { 'Content-Type': contentType, 'Content-Length': String(body.length) },
 		};
 	}
-	if (Buffer.byteLength(url) <= MAX_URI_BYTES || url !== requestUrl(connection, request)) {
+	// Only the classic API reads a query from a POST body with `method=`; Planning's URLs are short.
+	if (
+		request.api === 'planning' ||
+		Buffer.byteLength(url) <= MAX_URI_BYTES ||
+		url !== requestUrl(connection, request)
+	) {
 		return { ...common, method: request.method, url, body: request.body };
 	}
 	// Too long for a URI: Workfront takes the same parameters in a POST body with `method=`.
@@ -430,7 +442,8 @@ export async function workfrontCall(
 		const isBytes = request.binary && status < 400 && !redirected;
 		const text = !isBytes && typeof answer.body === 'string' ? answer.body : undefined;
 		const body = isBytes ? answer.body : parseBody(answer.body);
-		const failed = redirected || status >= 400 || (!isBytes && reportsError(body));
+		const classic = request.api !== 'planning';
+		const failed = redirected || status >= 400 || (!isBytes && classic && reportsError(body));
 		if (!failed) return { ...answer, body, text };
 		if (attempt < maxAttempts && shouldRetryStatus(status, kind)) {
 			await waitBeforeRetry(
@@ -442,6 +455,7 @@ export async function workfrontCall(
 		}
 		// Whatever answered may quote the request back, token included.
 		const clean = redactValue(body, [answer.token], text);
+		if (!classic) throw toPlanningApiError(context.getNode(), { status, body: clean, itemIndex });
 		const hint = request.explaining
 			? undefined
 			: await hintForFailure(
