@@ -61,7 +61,9 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (itemIndex) => {
 		const recordTypeId = readPlanningId(this, itemIndex, 'recordType', 'recordType');
-		const body: IDataObject = {};
+		// The record type is in the path too; SPEC's body declares it as well, and a body is required
+		// (n8n would drop an empty one).
+		const body: IDataObject = { recordTypeId };
 		const filter = readPlanningFilter(this, itemIndex);
 		if (filter) body.filter = filter;
 		const sort = readPlanningSort(this, itemIndex);
