@@ -8,6 +8,7 @@ import { KINDS } from '../../../credentials/common/kinds';
 import { asObject } from '../core/answers';
 import { PLANNING_API_ROOT } from '../core/planning';
 import { PLANNING_SEARCH_PAGE_SIZE } from '../core/limits';
+import type { RequestKind } from '../core/retryPolicy';
 import {
 	credentialKindOf,
 	type HttpMethod,
@@ -44,6 +45,8 @@ export interface PlanningRequest {
 	body?: IDataObject | IDataObject[];
 	itemIndex?: number;
 	signal?: AbortSignal;
+	/** A search is a POST that changes nothing: a read, retried as reads are (default: by method). */
+	kind?: RequestKind;
 }
 
 /** Path segments as Planning's IDs are put into a path: encoded, so no ID can reshape it. */
@@ -66,6 +69,7 @@ export async function planningCall<T = unknown>(
 		body: request.body,
 		itemIndex: request.itemIndex,
 		signal: request.signal,
+		kind: request.kind,
 	});
 	return { status: answer.statusCode, body: answer.body as T };
 }
@@ -155,6 +159,7 @@ export async function planningSearchAll(
 				query: [...(options.query ?? []), ['page', String(page)], ['size', String(size)]],
 				body: options.body,
 				itemIndex: options.itemIndex,
+				kind: 'read',
 			}),
 		);
 		const found = asObject(answer?.records);
