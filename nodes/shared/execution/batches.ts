@@ -52,6 +52,12 @@ export interface BatchPlan<P> {
 	): Promise<Array<IDataObject | BatchItemNotDone>>;
 	sendOne(entry: BatchEntry<P>): Promise<IDataObject>;
 	/**
+	 * Sends again, alone, an item of a bulk request that may have been applied (only for
+	 * repeatable writes); sendOne when not given. A delete that finds the record gone then knows
+	 * the bulk request deleted it.
+	 */
+	resendOne?(entry: BatchEntry<P>): Promise<IDataObject>;
+	/**
 	 * Whether the items of a failed non-atomic batch may simply be sent again one by one. True for
 	 * writes that give the same result when repeated (update, delete); false for creates, which
 	 * could then be created twice.
@@ -139,10 +145,11 @@ export async function runInBatches<P>(
 	const succeed = (json: IDataObject, itemIndex: number) => {
 		outputs[itemIndex] = { json, pairedItem: { item: itemIndex } };
 	};
-	const sendEach = async (entries: Array<BatchEntry<P>>) => {
+	const sendEach = async (entries: Array<BatchEntry<P>>, again = false) => {
+		const send = again && plan.resendOne ? plan.resendOne : plan.sendOne;
 		for (const entry of entries) {
 			try {
-				succeed(await plan.sendOne(entry), entry.itemIndex);
+				succeed(await send(entry), entry.itemIndex);
 			} catch (error) {
 				fail(asItemError(context, error, entry.itemIndex), entry.itemIndex);
 			}
@@ -157,7 +164,7 @@ export async function runInBatches<P>(
 		try {
 			results = await plan.sendBatch(entries, settings.atomic);
 		} catch (error) {
-			if (plan.repeatable && !settings.atomic) return await sendEach(entries);
+			if (plan.repeatable && !settings.atomic) return await sendEach(entries, true);
 			for (const entry of entries)
 				fail(batchFailure(context, error, entries, entry, settings.atomic), entry.itemIndex);
 			return;
@@ -173,7 +180,7 @@ export async function runInBatches<P>(
 			if (plan.repeatable) return again.push(entry);
 			fail(unknownFate(context, result.unknown, entries, entry), entry.itemIndex);
 		});
-		if (again.length > 0) await sendEach(again);
+		if (again.length > 0) await sendEach(again, true);
 	};
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex += 1) {

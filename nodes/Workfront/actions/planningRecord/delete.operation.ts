@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import {
+	NodeApiError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import {
 	planningBatchSizeOption,
@@ -9,6 +14,7 @@ import {
 import { optionsCollection } from '../../../shared/descriptions/common.description';
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
 import { runInBatches, type BatchPlan } from '../../../shared/execution/batches';
+import { asNodeError } from '../../../shared/execution/perItem';
 import { planningBulkResults } from '../../../shared/execution/planningBulk';
 import { PLANNING_ID_KINDS, readPlanningId } from '../../../shared/params/planningIds';
 import { readPlanningBatchSize } from '../../../shared/params/sizes';
@@ -62,6 +68,22 @@ export async function execute(
 				itemIndex,
 			});
 			return { deleted: true, id: payload.id };
+		},
+		// Sent again after a bulk request that may have deleted it: a record Planning no longer has
+		// is what was asked for, whoever deleted it.
+		resendOne: async ({ itemIndex, payload }) => {
+			try {
+				await planningRequest(this, {
+					method: 'DELETE',
+					path: planningPath('records', payload.id),
+					itemIndex,
+				});
+				return { deleted: true, id: payload.id };
+			} catch (error) {
+				if (error instanceof NodeApiError && error.httpCode === '404')
+					return { deleted: true, id: payload.id, alreadyGone: true };
+				throw asNodeError(this.getNode(), error);
+			}
 		},
 		sendBatch: async (entries) =>
 			planningBulkResults(
