@@ -31,7 +31,7 @@ describe('Planning pickers: workspace, then its record types, searched by name',
 		const next = await listSearch.searchPlanningWorkspaces.call(
 			editor({}, 'parameters.workspace'),
 			'sales 5',
-			first.paginationToken,
+			first.paginationToken as string,
 		);
 		expect(next.results.map(({ name }) => name)).toEqual([
 			'Sales 50',

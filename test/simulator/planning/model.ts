@@ -413,11 +413,15 @@ export function sorted(
 			throw invalidFilter(`cannot sort by ${fieldId}: no such field`);
 		return { field, descending: direction === 'desc' };
 	});
+	// Each record's values worked out once, not once per comparison.
+	const values = new Map(
+		keys.length > 0 ? records.map((record) => [record.id, computedData(store, record)]) : [],
+	);
 	return [...records].sort((a, b) => {
 		for (const { field, descending } of keys) {
 			if (!field) continue;
-			const x = computedData(store, a)[field.id];
-			const y = computedData(store, b)[field.id];
+			const x = values.get(a.id)?.[field.id];
+			const y = values.get(b.id)?.[field.id];
 			if (x === y) continue;
 			if (x === undefined || x === null) return 1;
 			if (y === undefined || y === null) return -1;

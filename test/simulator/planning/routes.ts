@@ -116,7 +116,7 @@ function createOne(
 	recordTypeId: string,
 	body: Record<string, unknown>,
 ): PlanningRecord {
-	if (store.recordsOf(recordTypeId).length >= RECORDS_PER_TYPE)
+	if (store.countOf(recordTypeId) >= RECORDS_PER_TYPE)
 		throw new PlanningFault(
 			403,
 			'RECORD_TYPE_RECORD_LIMIT_EXCEEDED',
@@ -401,7 +401,7 @@ const HANDLERS: Record<string, (call: Call) => SimResponse> = {
 		),
 	deleteRecord: ({ store, params }) => {
 		recordOf(store, params.id);
-		store.records.delete(params.id);
+		store.deleteRecord(params.id);
 		return { status: 204 };
 	},
 	searchRecordsPost: search,
@@ -430,7 +430,7 @@ const HANDLERS: Record<string, (call: Call) => SimResponse> = {
 				const id = item as unknown as string;
 				const record = recordOf(store, id);
 				if (record.recordTypeId !== params.recordTypeId) throw notFound('Record', id);
-				store.records.delete(id);
+				store.deleteRecord(id);
 				return id;
 			},
 			(item) => String(item),

@@ -120,6 +120,8 @@ export class PlanningStore {
 	readonly fields = new Map<string, Field>();
 	readonly views = new Map<string, View>();
 	readonly records = new Map<string, PlanningRecord>();
+	/** Record IDs by record type, so that a record type's records are found without a scan. */
+	private readonly byType = new Map<string, Set<string>>();
 	readonly requests: PlanningRequestLog[] = [];
 	readonly bulkPlans: BulkPlan[] = [];
 	private sequence = 0;
@@ -218,7 +220,20 @@ export class PlanningStore {
 			id,
 		};
 		this.records.set(id, record);
+		let ids = this.byType.get(recordTypeId);
+		if (!ids) {
+			ids = new Set();
+			this.byType.set(recordTypeId, ids);
+		}
+		ids.add(id);
 		return record;
+	}
+
+	deleteRecord(id: string): void {
+		const record = this.records.get(id);
+		if (!record) return;
+		this.records.delete(id);
+		this.byType.get(record.recordTypeId)?.delete(id);
 	}
 
 	fieldsOf(recordTypeId: string): Field[] {
@@ -226,6 +241,12 @@ export class PlanningStore {
 	}
 
 	recordsOf(recordTypeId: string): PlanningRecord[] {
-		return [...this.records.values()].filter((record) => record.recordTypeId === recordTypeId);
+		return [...(this.byType.get(recordTypeId) ?? [])].map(
+			(id) => this.records.get(id) as PlanningRecord,
+		);
+	}
+
+	countOf(recordTypeId: string): number {
+		return this.byType.get(recordTypeId)?.size ?? 0;
 	}
 }
