@@ -134,7 +134,7 @@ async function main() {
 			resource: 'planningRecord',
 			operation: 'create',
 			recordType,
-			columns: { mappingMode: 'autoMapInputData', value: {}, schema: [] },
+			dataColumns: { mappingMode: 'autoMapInputData', value: {}, schema: [] },
 		};
 		const createInput = items.map(({ title }) => ({ Name: title }));
 		const rawBodies = items.map(({ title }) => ({ data: { [name]: title } }));

@@ -74,7 +74,7 @@ export function planningWorkflow(ids: PlanningDemoIds): IDataObject {
 				...target,
 				operation: 'create',
 				inputMode: 'mapper',
-				columns: {
+				dataColumns: {
 					mappingMode: 'defineBelow',
 					value: {
 						[fields.name]: `={{ $json.data["${fields.name}"] }} follow-up`,

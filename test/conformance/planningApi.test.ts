@@ -125,10 +125,10 @@ describe("every request of every Planning operation conforms to Adobe's OpenAPI 
 			schema(),
 		);
 		await runAndCheck(
-			planningRecord(seed, 'create', { columns, options: { peopleIdType: 'IMS' } }),
+			planningRecord(seed, 'create', { dataColumns: columns, options: { peopleIdType: 'IMS' } }),
 			[{ name: 'one' }],
 		);
-		await runAndCheck(planningRecord(seed, 'create', { columns }), [{ name: 'a' }, { name: 'b' }]);
+		await runAndCheck(planningRecord(seed, 'create', { dataColumns: columns }), [{ name: 'a' }, { name: 'b' }]);
 	});
 
 	test('Get, Update (one, bulk, list operations) and Delete (one, bulk)', async () => {

@@ -353,7 +353,7 @@ export function planningDataProperties(operation: 'create' | 'update'): INodePro
 		},
 		{
 			displayName: 'Fields',
-			name: 'columns',
+			name: 'dataColumns',
 			type: 'resourceMapper',
 			noDataExpression: true,
 			default: { mappingMode: 'defineBelow', value: null },

@@ -117,13 +117,13 @@ function definedColumns(
 ): { values: IDataObject; types: Map<string, string | undefined> } {
 	const values = (readParameter(
 		context,
-		'columns.value',
+		'dataColumns.value',
 		itemIndex,
 		{},
 		{ skipValidation: true },
 	) ?? {}) as IDataObject;
 	const stored = (
-		context.getNode().parameters.columns as { schema?: ResourceMapperField[] } | undefined
+		context.getNode().parameters.dataColumns as { schema?: ResourceMapperField[] } | undefined
 	)?.schema;
 	const schema = Array.isArray(stored) ? stored : [];
 	const data: IDataObject = {};
@@ -237,7 +237,7 @@ export async function readPlanningData(
 	if (readParameter(context, 'inputMode', itemIndex, 'mapper') === 'json')
 		return dataJson(context, itemIndex);
 	const auto =
-		readParameter(context, 'columns.mappingMode', itemIndex, 'defineBelow') === 'autoMapInputData';
+		readParameter(context, 'dataColumns.mappingMode', itemIndex, 'defineBelow') === 'autoMapInputData';
 	const { values, types } = auto
 		? await inputItemColumns(context, itemIndex, recordTypeId, settings)
 		: definedColumns(context, itemIndex, settings);

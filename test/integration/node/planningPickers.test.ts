@@ -78,7 +78,7 @@ describe('Planning pickers: workspace, then its record types, searched by name',
 
 	test('the mapper: one typed column per field, select options, computed fields read-only', async () => {
 		const { fields } = await resourceMapping.getPlanningColumns.call(
-			editor({ recordType: planningLocator(seed.campaigns.id) }, 'parameters.columns'),
+			editor({ recordType: planningLocator(seed.campaigns.id) }, 'parameters.dataColumns'),
 		);
 		const column = (id: string) => fields.find((field) => field.id === id);
 		expect(column(seed.fields.status.id)).toMatchObject({

@@ -32,7 +32,7 @@ describe('Planning Record > Create', () => {
 		const f = seed.fields;
 		const [created] = await fixture.output(
 			planningRecord(seed, 'create', {
-				columns: mapperValue(
+				dataColumns: mapperValue(
 					{
 						[f.name.id]: 'Spring launch',
 						[f.brief.id]: '<p>Brief</p>',
@@ -83,7 +83,7 @@ describe('Planning Record > Create', () => {
 		const input = Array.from({ length: 1000 }, (_, index) => ({ title: `Campaign ${index}` }));
 		const result = await fixture.run(
 			planningRecord(seed, 'create', {
-				columns: mapperValue({ [seed.fields.name.id]: '={{ $json.title }}' }, schema()),
+				dataColumns: mapperValue({ [seed.fields.name.id]: '={{ $json.title }}' }, schema()),
 			}),
 			input,
 		);
@@ -149,7 +149,7 @@ describe('Planning Record > Create', () => {
 	test("a bad item fails alone before anything is sent; Planning's refusal of another names its field", async () => {
 		const result = await fixture.run(
 			planningRecord(seed, 'create', {
-				columns: mapperValue({ [seed.fields.leads.id]: '={{ $json.leads }}' }, schema()),
+				dataColumns: mapperValue({ [seed.fields.leads.id]: '={{ $json.leads }}' }, schema()),
 				options: { batchSize: 1 },
 			}),
 			[{ leads: 'many' }, { leads: 5 }],
@@ -164,7 +164,7 @@ describe('Planning Record > Create', () => {
 
 	test("Map Automatically: the input item's keys by field name, ID or alias; computed and unknown keys left out", async () => {
 		await fixture.output(
-			planningRecord(seed, 'create', { columns: mapperValue({}, schema(), 'autoMapInputData') }),
+			planningRecord(seed, 'create', { dataColumns: mapperValue({}, schema(), 'autoMapInputData') }),
 			[{ Name: 'Auto', budget: 10, [seed.fields.costPerLead.id]: 3, somethingElse: 'x' }],
 		);
 		expect(fixture.simulator.planning.requests.at(-1)?.body).toEqual({

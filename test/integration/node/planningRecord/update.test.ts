@@ -53,7 +53,7 @@ describe('Planning Record > Update', () => {
 		await fixture.output(
 			planningRecord(seed, 'update', {
 				recordId: id,
-				columns: {
+				dataColumns: {
 					mappingMode: 'defineBelow',
 					value: { [seed.fields.channels.id]: '["web"]' },
 					schema: [
