@@ -362,7 +362,8 @@ export function planningDataProperties(operation: 'create' | 'update'): INodePro
 				loadOptionsDependsOn: ['recordType.value'],
 				resourceMapper: {
 					resourceMapperMethod: 'getPlanningColumns',
-					mode: operation === 'create' ? 'add' : 'update',
+					// Update names its record in Record ID, so its mapper has no column to match on.
+					mode: operation === 'create' ? 'add' : 'map',
 					fieldWords: { singular: 'field', plural: 'fields' },
 					addAllFields: false,
 					multiKeyMatch: false,

@@ -1,4 +1,7 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { INode, INodeParameters, INodeProperties } from 'n8n-workflow';
+
+import { Workfront } from '../../../nodes/Workfront/Workfront.node';
+import { editorIssues } from '../../harness/editorIssues';
 
 import type { PlanningSeed } from '../../simulator';
 import { editorContext, workfrontMethods } from '../../harness/loadOptions';
@@ -101,5 +104,59 @@ describe('Planning pickers: workspace, then its record types, searched by name',
 		});
 		expect(column(seed.fields.costPerLead.id)).toMatchObject({ readOnly: true, removed: true });
 		expect(column(seed.fields.segment.id)).toMatchObject({ readOnly: true, removed: true });
+	});
+});
+
+describe('Planning nodes open in the editor without a parameter error', () => {
+	const loader = async (property: INodeProperties, path: string, parameters: INodeParameters) => {
+		const method = String(property.typeOptions?.loadOptionsMethod) as keyof typeof loadOptions;
+		return await loadOptions[method].call(editor(parameters, `parameters.${path}`));
+	};
+	const node = (parameters: INodeParameters): INode => ({
+		id: 'p',
+		name: 'Planning',
+		type: 'n8n-nodes-workfront.workfront',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { authentication: 'serverToServer', ...parameters },
+	});
+
+	test('Update with the mapper (no column to match on: the record is in Record ID)', async () => {
+		const { fields } = await resourceMapping.getPlanningColumns.call(
+			editor({ recordType: planningLocator(seed.campaigns.id) }, 'parameters.dataColumns'),
+		);
+		const update = node({
+			resource: 'planningRecord',
+			operation: 'update',
+			recordType: planningLocator(seed.campaigns.id),
+			recordId: '={{ $json.id }}',
+			dataColumns: {
+				mappingMode: 'defineBelow',
+				value: { [seed.fields.status.id]: 'done' },
+				matchingColumns: [],
+				schema: fields,
+			},
+		} as unknown as INodeParameters);
+		expect(await editorIssues(new Workfront(), update, loader)).toEqual([]);
+	});
+
+	test('the check sees a select value that is not an option', async () => {
+		const { fields } = await resourceMapping.getPlanningColumns.call(
+			editor({ recordType: planningLocator(seed.campaigns.id) }, 'parameters.dataColumns'),
+		);
+		const create = node({
+			resource: 'planningRecord',
+			operation: 'create',
+			recordType: planningLocator(seed.campaigns.id),
+			dataColumns: {
+				mappingMode: 'defineBelow',
+				value: { [seed.fields.status.id]: 'Someday' },
+				matchingColumns: [],
+				schema: fields,
+			},
+		} as unknown as INodeParameters);
+		expect((await editorIssues(new Workfront(), create, loader)).map(({ path }) => path)).toEqual([
+			`dataColumns.${seed.fields.status.id}`,
+		]);
 	});
 });
