@@ -107,5 +107,23 @@ export const PLANNING_CURSOR_LIMIT = {
 	views: 100,
 } as const;
 
+/**
+ * Planning's quotas, the SPEC's "Limits and Quotas" tag ("Exceeding any of these limits returns an
+ * HTTP 403 with a specific errorCode"): the node does not count against them (Planning does), it
+ * names them in the hint of the error that says one was reached.
+ */
+export const PLANNING_QUOTAS = {
+	workspacesPerOrganisation: 100_000,
+	recordTypesPerWorkspace: 100,
+	recordsPerRecordType: 25_000,
+	fieldsPerRecordType: 500,
+	longTextFieldsPerRecordType: 20,
+	formulaFieldsPerRecordType: 20,
+	referenceFieldsPerRecordType: 30,
+	connectionsPerReferenceField: 500,
+	connectionsPerHierarchyField: 10,
+	personalViewsPerRecordType: 100,
+} as const;
+
 /** Planning's conditions nest groups to any depth (`FilterNodeDto`); the node reads at most this deep, so a hostile JSON filter cannot exhaust the stack. */
 export const PLANNING_MAX_FILTER_DEPTH = 16;

@@ -3,7 +3,10 @@
 
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
+import { PLANNING_QUOTAS as Q } from '../core/limits';
 import { readProblemDetail, type ProblemDetail } from '../core/planning';
+
+const n = (value: number) => value.toLocaleString('en-US');
 
 /**
  * Hints by `errorCode`, which BASICS says to drive error handling with. The limits are the SPEC's
@@ -11,23 +14,16 @@ import { readProblemDetail, type ProblemDetail } from '../core/planning';
  * errorCode") and the 403 descriptions of the operations that name them.
  */
 const CODE_HINTS: Record<string, string> = {
-	WORKSPACE_LIMIT_EXCEEDED:
-		'Planning allows at most 100,000 workspaces per organisation; delete unused ones first.',
-	RECORD_TYPE_LIMIT_EXCEEDED:
-		'Planning allows at most 100 record types per workspace; use another workspace or delete a record type.',
-	RECORD_TYPE_RECORD_LIMIT_EXCEEDED:
-		'Planning allows at most 25,000 records per record type; delete records or use another record type.',
-	FIELD_LIMIT_EXCEEDED: 'Planning allows at most 500 fields per record type.',
-	LONG_TEXT_FIELD_LIMIT_EXCEEDED:
-		'Planning allows at most 20 long-text (PARAGRAPH) fields per record type.',
-	FORMULA_FIELD_COUNT_LIMIT_EXCEEDED: 'Planning allows at most 20 formula fields per record type.',
-	REFERENCE_FIELDS_COUNT_LIMIT_EXCEEDED:
-		'Planning allows at most 30 reference fields per record type.',
-	VIEW_LIMIT_EXCEEDED: 'Planning allows at most 100 personal views per record type.',
-	RECORD_CONNECTION_LIMIT_EXCEEDED:
-		'A reference field holds at most 500 connected records; connect fewer.',
-	HIERARCHY_RECORD_CONNECTION_LIMIT_EXCEEDED:
-		'A hierarchy field holds at most 10 connected records; connect fewer.',
+	WORKSPACE_LIMIT_EXCEEDED: `Planning allows at most ${n(Q.workspacesPerOrganisation)} workspaces per organisation; delete unused ones first.`,
+	RECORD_TYPE_LIMIT_EXCEEDED: `Planning allows at most ${n(Q.recordTypesPerWorkspace)} record types per workspace; use another workspace or delete a record type.`,
+	RECORD_TYPE_RECORD_LIMIT_EXCEEDED: `Planning allows at most ${n(Q.recordsPerRecordType)} records per record type; delete records or use another record type.`,
+	FIELD_LIMIT_EXCEEDED: `Planning allows at most ${n(Q.fieldsPerRecordType)} fields per record type.`,
+	LONG_TEXT_FIELD_LIMIT_EXCEEDED: `Planning allows at most ${n(Q.longTextFieldsPerRecordType)} long-text (PARAGRAPH) fields per record type.`,
+	FORMULA_FIELD_COUNT_LIMIT_EXCEEDED: `Planning allows at most ${n(Q.formulaFieldsPerRecordType)} formula fields per record type.`,
+	REFERENCE_FIELDS_COUNT_LIMIT_EXCEEDED: `Planning allows at most ${n(Q.referenceFieldsPerRecordType)} reference fields per record type.`,
+	VIEW_LIMIT_EXCEEDED: `Planning allows at most ${n(Q.personalViewsPerRecordType)} personal views per record type.`,
+	RECORD_CONNECTION_LIMIT_EXCEEDED: `A reference field holds at most ${n(Q.connectionsPerReferenceField)} connected records; connect fewer.`,
+	HIERARCHY_RECORD_CONNECTION_LIMIT_EXCEEDED: `A hierarchy field holds at most ${n(Q.connectionsPerHierarchyField)} connected records; connect fewer.`,
 	FIELD_DISPLAY_NAME_NOT_UNIQUE:
 		'Field names must be unique within a record type; choose another Display Name.',
 	RECORD_TYPE_IN_HIERARCHY:
