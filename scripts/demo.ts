@@ -39,7 +39,7 @@ n8n with the Workfront node is running.
   Open      ${demo.n8nUrl}
   Log in    ${demo.owner.email} / ${demo.owner.password}
   Workflows ${demo.workflows.map(({ name }) => name).join(', ')}
-  Workfront simulator at ${demo.simulatorUrl} (the credential "Workfront (simulator)" points at it)
+  Workfront simulator at ${demo.simulatorUrl} (the credentials "Workfront (simulator)" and "Workfront Planning (Adobe IMS)" point at it)
 
 Press Ctrl-C to stop everything.`);
 	let stopping = false;

@@ -8,6 +8,10 @@ import {
 
 import * as customApiCall from './actions/customApiCall/CustomApiCall.resource';
 import * as document from './actions/document/Document.resource';
+import * as planningField from './actions/planningField/PlanningField.resource';
+import * as planningRecord from './actions/planningRecord/PlanningRecord.resource';
+import * as planningRecordType from './actions/planningRecordType/PlanningRecordType.resource';
+import * as planningWorkspace from './actions/planningWorkspace/PlanningWorkspace.resource';
 import * as record from './actions/record/Record.resource';
 import { router } from './actions/router';
 import { listSearch, loadOptions, resourceMapping } from './methods';
@@ -60,9 +64,9 @@ export class Workfront implements INodeType {
 				default: 'record',
 				options: [
 					{
-						name: 'Record',
-						value: 'record',
-						description: 'Projects, tasks, issues, users, hours and every other object type',
+						name: 'Custom API Call',
+						value: 'customApiCall',
+						description: 'Any Workfront REST endpoint',
 					},
 					{
 						name: 'Document',
@@ -70,15 +74,41 @@ export class Workfront implements INodeType {
 						description: 'Upload and download files attached to records',
 					},
 					{
-						name: 'Custom API Call',
-						value: 'customApiCall',
-						description: 'Any Workfront REST endpoint',
+						name: 'Planning Field',
+						value: 'planningField',
+						description: 'Fields of Workfront Planning record types (Server-to-Server credential)',
+					},
+					{
+						name: 'Planning Record',
+						value: 'planningRecord',
+						description:
+							'Workfront Planning records: campaigns, personas and other record types of your own (Server-to-Server credential)',
+					},
+					{
+						name: 'Planning Record Type',
+						value: 'planningRecordType',
+						description:
+							'Workfront Planning record types and their views (Server-to-Server credential)',
+					},
+					{
+						name: 'Planning Workspace',
+						value: 'planningWorkspace',
+						description: 'Workfront Planning workspaces (Server-to-Server credential)',
+					},
+					{
+						name: 'Record',
+						value: 'record',
+						description: 'Projects, tasks, issues, users, hours and every other object type',
 					},
 				],
 			},
 			...record.description,
 			...document.description,
 			...customApiCall.description,
+			...planningRecord.description,
+			...planningWorkspace.description,
+			...planningRecordType.description,
+			...planningField.description,
 		],
 	};
 

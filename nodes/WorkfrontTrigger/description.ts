@@ -52,7 +52,7 @@ const FILTER_FIELDS: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description:
-			'Sent as text, numbers included (as in Adobe\'s examples). For a multi-select field, a JSON list such as ["Web","Email"].',
+			'Sent as text, numbers included (as in Adobe\'s examples). For a multi-select field, a JSON list such as ["Web","Email"]. For a Planning record\'s data (Field Name data), a JSON object of field IDs and values such as {"F693ab1c96f11ea3f4175e710": "Active"}.',
 	},
 ];
 

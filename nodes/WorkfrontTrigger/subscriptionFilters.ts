@@ -46,7 +46,7 @@ export interface GroupRow {
 export interface SubscriptionFilter extends IDataObject {
 	fieldName: string;
 	comparison: string;
-	fieldValue: string | Array<string | number | boolean>;
+	fieldValue: string | Array<string | number | boolean> | IDataObject;
 	state: string;
 }
 
@@ -70,10 +70,13 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
  * Adobe's containsOnly example sends a list (lines 806-809), and in event subscriptions version 2
  * a filter on a multi-select field needs its value as a list ("Event subscription versioning",
  * help/quicksilver/wf-api/general/event-subs-versioning.md, lines 70-73). Text that only starts
- * with `[` (a name such as "[Draft] Plan") stays text.
+ * with `[` (a name such as "[Draft] Plan") stays text. A JSON object (`{"F693…": "Active"}`) is
+ * sent as that object: Adobe's nested filters ("Using nested filters", lines 893-939) match a
+ * Planning record's `data` that way (`fieldName: "data"`, `fieldValue: {"customField1": …}`),
+ * to any depth; text that only starts with `{` stays text.
  */
-export function filterValue(text: string): string | Array<string | number | boolean> {
-	if (!text.startsWith('[')) return text;
+export function filterValue(text: string): string | Array<string | number | boolean> | IDataObject {
+	if (!text.startsWith('[') && !text.startsWith('{')) return text;
 	try {
 		const parsed: unknown = JSON.parse(text);
 		if (
@@ -81,6 +84,8 @@ export function filterValue(text: string): string | Array<string | number | bool
 			parsed.every((item) => ['string', 'number', 'boolean'].includes(typeof item))
 		)
 			return parsed as Array<string | number | boolean>;
+		if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+			return parsed as IDataObject;
 	} catch {
 		// Not JSON: text.
 	}

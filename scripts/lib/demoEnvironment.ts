@@ -6,7 +6,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { WorkfrontSimulator } from '../../test/simulator';
 import { CREDENTIAL } from './workflows';
-import { demoWorkflows } from './demoWorkflows';
+import { demoWorkflows, PLANNING_CREDENTIAL } from './demoWorkflows';
+import type { PlanningField } from '../../nodes/shared/core/planning';
+import { planningColumns } from '../../nodes/shared/workfront/planningFields';
 import { N8nInstance, PACKAGE_ROOT, packPackage, parseRunOutput } from './n8nInstance';
 import { ensureN8n, N8N_VERSIONS, type Progress } from './n8nRuntime';
 import { N8nServer, OWNER } from './n8nServer';
@@ -70,9 +72,10 @@ function summarise(counts: Record<string, number>): string {
 
 /**
  * Everything the product needs, on this machine and without a Workfront account: a seeded
- * Workfront simulator, a real n8n with this package installed, a ready Workfront JWT API
- * credential (its key pair made on the spot, the public key registered with the simulator) and the
- * sample workflows, each run once to show it works.
+ * Workfront simulator (with a Workfront Planning workspace), a real n8n with this package
+ * installed, a ready Workfront JWT API credential (its key pair made on the spot, the public key
+ * registered with the simulator), an Adobe Workfront OAuth Server-to-Server credential for Planning
+ * and the sample workflows, each run once to show it works.
  */
 export async function startDemo(options: DemoOptions): Promise<Demo> {
 	const { progress } = options;
@@ -100,11 +103,23 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 			},
 		],
 	};
+	// An Adobe Developer Console credential too, for the Planning sample (Planning takes Adobe IMS
+	// tokens only); its technical account is the application's user.
+	const imsClient = {
+		clientId: `demo-ims-${randomBytes(4).toString('hex')}`,
+		clientSecret: randomBytes(24).toString('hex'),
+		scopes: ['openid', 'AdobeID'],
+		orgId: `${randomBytes(12).toString('hex').toUpperCase()}@AdobeOrg`,
+		technicalAccountId: application.keys[0].userId,
+		customerId: application.customerId,
+	};
 	const simulator = await WorkfrontSimulator.start({
 		port: options.simulatorPort ?? 0,
 		applications: [application],
+		imsClients: [imsClient],
 		latencyMs: 15,
 	});
+	const planning = simulator.seedPlanning({ campaigns: 8 });
 	const { projects } = simulator.seed({
 		projects: 40,
 		tasksPerProject: 10,
@@ -118,6 +133,20 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 	const workflows = demoWorkflows({
 		campaignFormId: String(store.all('CTGY').find(({ name }) => name === 'Campaign Details')?.ID),
 		briefDocumentId: String(store.all('DOCU').find(({ objID }) => objID === projects[0].ID)?.ID),
+		planning: {
+			workspaceId: planning.workspace.id,
+			recordTypeId: planning.campaigns.id,
+			fields: {
+				name: planning.fields.name.id,
+				status: planning.fields.status.id,
+				budget: planning.fields.budget.id,
+				launch: planning.fields.launch.id,
+				channels: planning.fields.channels.id,
+			},
+			columns: planningColumns(
+				simulator.planning.fieldsOf(planning.campaigns.id) as unknown as PlanningField[],
+			) as unknown as IDataObject[],
+		},
 	});
 
 	step(3, 'Installing this package into n8n (npm pack, then npm install, as n8n users do)');
@@ -131,7 +160,10 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		{ preferOffline: true },
 	);
 
-	step(4, 'Importing the Workfront JWT API credential and the sample workflows');
+	step(
+		4,
+		'Importing the Workfront JWT API and Server-to-Server credentials and the sample workflows',
+	);
 	const credential: IDataObject = {
 		url: simulator.origin,
 		apiVersion: 'v22.0',
@@ -142,7 +174,21 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
 		jwtLifetime: 300,
 	};
-	await n8n.importCredentials([{ ...CREDENTIAL, type: 'workfrontJwtApi', data: credential }]);
+	await n8n.importCredentials([
+		{ ...CREDENTIAL, type: 'workfrontJwtApi', data: credential },
+		{
+			...PLANNING_CREDENTIAL,
+			data: {
+				url: simulator.origin,
+				imsUrl: simulator.imsOrigin,
+				apiVersion: 'v22.0',
+				clientId: imsClient.clientId,
+				clientSecret: imsClient.clientSecret,
+				scopes: imsClient.scopes.join(', '),
+				imsOrgId: imsClient.orgId,
+			},
+		},
+	]);
 	await n8n.importWorkflows([...workflows, ...(options.extraWorkflows ?? [])]);
 
 	step(

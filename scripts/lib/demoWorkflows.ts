@@ -1,10 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { chain, workfrontNode as anyVersion } from './workflows';
+import { chain, workfrontNode as anyVersion, type CredentialRef } from './workflows';
 
 /** The samples are what a new user gets: version 2 of the node (ISO dates, lists in filters). */
-const workfrontNode = (name: string, parameters: IDataObject) => ({
-	...anyVersion(name, parameters),
+const workfrontNode = (
+	name: string,
+	parameters: IDataObject,
+	credential: true | CredentialRef = true,
+) => ({
+	...anyVersion(name, parameters, credential),
 	typeVersion: 2,
 });
 
@@ -37,10 +41,79 @@ export interface DemoIds {
 	campaignFormId: string;
 	/** A seeded brief that the new project gets a copy of. */
 	briefDocumentId: string;
+	/** The seeded Workfront Planning workspace; without it, no Planning sample. */
+	planning?: PlanningDemoIds;
+}
+
+/** The seeded Planning workspace's Campaigns record type, its fields and the mapper's columns. */
+export interface PlanningDemoIds {
+	workspaceId: string;
+	recordTypeId: string;
+	fields: { name: string; status: string; budget: string; launch: string; channels: string };
+	/** The mapper's columns as the editor shows and saves them (nodes/shared/workfront/planningFields.ts). */
+	columns: IDataObject[];
+}
+
+/** The Server-to-Server credential the demo imports: Workfront Planning takes Adobe IMS tokens only. */
+export const PLANNING_CREDENTIAL = {
+	type: 'workfrontServerToServerApi',
+	id: 'wfDemoImsCred001',
+	name: 'Workfront Planning (Adobe IMS)',
+};
+
+/**
+ * A Planning sample: the active campaigns (a filtered search), then a follow-up campaign planned for
+ * each, in one bulk create through the mapper, with the Server-to-Server credential.
+ */
+export function planningWorkflow(ids: PlanningDemoIds): IDataObject {
+	const target = {
+		authentication: 'serverToServer',
+		resource: 'planningRecord',
+		workspace: byId(ids.workspaceId),
+		recordType: byId(ids.recordTypeId),
+	};
+	const { fields } = ids;
+	return chain('demoPlanning', 'Plan follow-up campaigns (Workfront Planning)', [
+		workfrontNode(
+			'Active campaigns',
+			{
+				...target,
+				operation: 'search',
+				returnAll: true,
+				filterConditions: {
+					condition: [{ field: fields.status, condition: 'IS', value: 'active' }],
+				},
+				sort: { field: [{ field: fields.budget, direction: 'desc' }] },
+			},
+			PLANNING_CREDENTIAL,
+		),
+		workfrontNode(
+			'Plan follow-ups',
+			{
+				...target,
+				operation: 'create',
+				inputMode: 'mapper',
+				dataColumns: {
+					mappingMode: 'defineBelow',
+					value: {
+						[fields.name]: `={{ $json.data["${fields.name}"] }} follow-up`,
+						[fields.status]: 'planned',
+						[fields.budget]: `={{ $json.data["${fields.budget}"] / 2 }}`,
+						[fields.launch]: '={{ $now.plus({ months: 3 }).toISODate() }}',
+						[fields.channels]: '["email"]',
+					},
+					matchingColumns: [],
+					schema: ids.columns,
+				},
+			},
+			PLANNING_CREDENTIAL,
+		),
+	]);
 }
 
 /** Sample workflows the demo imports: what a Workfront admin would automate first. */
 export const demoWorkflows = (ids: DemoIds): IDataObject[] => [
+	...(ids.planning ? [planningWorkflow(ids.planning)] : []),
 	chain('demoOverdue', 'Overdue tasks report', [
 		workfrontNode('Overdue tasks', {
 			resource: 'record',

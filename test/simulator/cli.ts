@@ -52,7 +52,18 @@ async function main(): Promise<void> {
 			},
 		],
 	};
+	// An Adobe Developer Console credential too (Workfront Planning documents IMS tokens only): its
+	// technical account is the application's user.
+	const imsClient = {
+		clientId: `ims-${randomBytes(6).toString('hex')}`,
+		clientSecret: randomBytes(24).toString('hex'),
+		scopes: ['openid', 'AdobeID'],
+		orgId: `${randomBytes(12).toString('hex').toUpperCase()}@AdobeOrg`,
+		technicalAccountId: application.keys[0].userId,
+		customerId: application.customerId,
+	};
 	const simulator = await WorkfrontSimulator.start({
+		imsClients: [imsClient],
 		port: integer(values.port, 'port', 0),
 		latencyMs: integer(values.latency, 'latency', 0),
 		tokenTtlSeconds: integer(values['token-ttl'], 'token-ttl', 3600),
@@ -82,8 +93,28 @@ async function main(): Promise<void> {
 	);
 
 	const credentialFile = join(out, 'workfront-credential.json');
+	const serverToServerCredentialFile = join(out, 'workfront-server-to-server-credential.json');
+	writeFileSync(
+		serverToServerCredentialFile,
+		`${JSON.stringify(
+			{
+				url: simulator.origin,
+				imsUrl: simulator.imsOrigin,
+				apiVersion: 'v22.0',
+				clientId: imsClient.clientId,
+				clientSecret: imsClient.clientSecret,
+				scopes: imsClient.scopes.join(', '),
+				imsOrgId: imsClient.orgId,
+			},
+			null,
+			2,
+		)}\n`,
+		{ mode: 0o600 },
+	);
 	// One machine-readable line for programs that start the simulator (tests, benchmarks, demo).
-	console.log(`SIMULATOR_READY ${JSON.stringify({ origin: simulator.origin, credentialFile })}`);
+	console.log(
+		`SIMULATOR_READY ${JSON.stringify({ origin: simulator.origin, credentialFile, serverToServerCredentialFile })}`,
+	);
 	console.log(`Workfront simulator listening on ${simulator.origin}`);
 	console.log(`Credential fields for n8n: ${join(out, 'workfront-credential.json')}`);
 	console.log('Press Ctrl-C to stop.');

@@ -1,5 +1,6 @@
 import { json, type SimRequest, type SimResponse } from './http';
 import { seedWorkspace, type SeedOptions } from './model/seed';
+import { seedPlanning } from './planning/seed';
 import type { Fault, SimulatorState } from './state';
 
 export const CONTROL_PREFIX = '/__simulator/';
@@ -41,6 +42,7 @@ export function handleControl(request: SimRequest, state: SimulatorState): SimRe
 			state.peakConcurrency = 0;
 			state.log.length = 0;
 			state.exchangeRequests.length = 0;
+			state.planning.requests.length = 0;
 			return json(200, { ok: true });
 		case 'POST options':
 			Object.assign(state.options, body(request));
@@ -78,6 +80,29 @@ export function handleControl(request: SimRequest, state: SimulatorState): SimRe
 					authTokenLength: authToken.length,
 				})),
 			);
+		case 'POST planning-seed': {
+			const seeded = seedPlanning(state.planning, body<{ campaigns?: number }>(request));
+			return json(200, {
+				workspaceId: seeded.workspace.id,
+				recordTypeId: seeded.campaigns.id,
+				fields: Object.fromEntries(
+					Object.entries(seeded.fields).map(([key, field]) => [key, field.id]),
+				),
+			});
+		}
+		case 'POST planning-insert': {
+			const { recordTypeId, nameField, count, name } = body<{
+				recordTypeId: string;
+				nameField: string;
+				count: number;
+				name: string;
+			}>(request);
+			for (let index = 0; index < count; index += 1)
+				state.planning.addRecord(recordTypeId, { [nameField]: `${name} ${index}` });
+			return json(200, { count: state.planning.recordsOf(recordTypeId).length });
+		}
+		case 'GET planning-count':
+			return json(200, { count: state.planning.recordsOf(action.split('/')[1] ?? '').length });
 		case 'GET deliveries':
 			return json(200, state.events.deliveries);
 		case 'GET tokens':

@@ -6,6 +6,7 @@ import type { WebApplication } from './userLogin';
 import { apiRoutes } from './apiRoutes';
 import { createDocument } from './model/documents';
 import { seedWorkspace, type SeedOptions } from './model/seed';
+import { seedPlanning, type PlanningSeedOptions } from './planning/seed';
 import { createSimulatorServer } from './server';
 import { SimulatorState, type Fault, type SimulatorOptions } from './state';
 
@@ -14,6 +15,7 @@ export type { ImsClient } from './ims';
 export type { WebApplication } from './userLogin';
 export type { Fault, LoggedRequest, SimulatorOptions } from './state';
 export type { SeedOptions } from './model/seed';
+export type { PlanningSeed, PlanningSeedOptions } from './planning/seed';
 
 export interface StartOptions extends Partial<SimulatorOptions> {
 	applications?: OAuthApplication[];
@@ -139,6 +141,16 @@ export class WorkfrontSimulator {
 		return seedWorkspace(this.state.store, options, undefined, this.state.files);
 	}
 
+	/** Fills Workfront Planning with a workspace, record types of every field type, views and records. */
+	seedPlanning(options: PlanningSeedOptions = {}) {
+		return seedPlanning(this.state.planning, options);
+	}
+
+	/** Workfront Planning's store: what the simulator's Planning holds, and every request it received. */
+	get planning() {
+		return this.state.planning;
+	}
+
 	/** Adds records of one type directly, without going through the API (and its counters). */
 	insert(objCode: string, values: Record<string, unknown>) {
 		return this.state.store.insert(objCode, values);
@@ -188,6 +200,7 @@ export class WorkfrontSimulator {
 		this.state.log.length = 0;
 		this.state.exchangeRequests.length = 0;
 		this.state.imsRequests.length = 0;
+		this.state.planning.requests.length = 0;
 	}
 
 	async close(): Promise<void> {

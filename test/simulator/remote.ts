@@ -21,6 +21,8 @@ export class SimulatorProcess {
 		private readonly child: ChildProcess,
 		readonly origin: string,
 		readonly credentials: IDataObject,
+		/** An Adobe Workfront OAuth Server-to-Server credential for the same simulator (Planning needs one). */
+		readonly serverToServerCredentials: IDataObject,
 	) {}
 
 	static async start(args: string[] = []): Promise<SimulatorProcess> {
@@ -32,20 +34,23 @@ export class SimulatorProcess {
 				stdio: ['ignore', 'pipe', 'inherit'],
 			},
 		);
-		const ready = await new Promise<{ origin: string; credentialFile: string }>(
-			(resolve, reject) => {
-				child.once('exit', (code) => reject(new Error(`The simulator exited with code ${code}`)));
-				createInterface({ input: child.stdout! }).on('line', (line) => {
-					if (line.startsWith('SIMULATOR_READY '))
-						resolve(JSON.parse(line.slice('SIMULATOR_READY '.length)));
-				});
-			},
-		);
+		const ready = await new Promise<{
+			origin: string;
+			credentialFile: string;
+			serverToServerCredentialFile: string;
+		}>((resolve, reject) => {
+			child.once('exit', (code) => reject(new Error(`The simulator exited with code ${code}`)));
+			createInterface({ input: child.stdout! }).on('line', (line) => {
+				if (line.startsWith('SIMULATOR_READY '))
+					resolve(JSON.parse(line.slice('SIMULATOR_READY '.length)));
+			});
+		});
 		child.removeAllListeners('exit');
 		return new SimulatorProcess(
 			child,
 			ready.origin,
 			JSON.parse(readFileSync(ready.credentialFile, 'utf8')) as IDataObject,
+			JSON.parse(readFileSync(ready.serverToServerCredentialFile, 'utf8')) as IDataObject,
 		);
 	}
 
@@ -97,6 +102,30 @@ export class SimulatorProcess {
 
 	async seed(options: IDataObject = {}) {
 		await this.control('POST', 'seed', options);
+	}
+
+	/** Seeds Workfront Planning (planning/seed.ts); answers the IDs of what it made. */
+	async seedPlanning(campaigns = 0) {
+		return await this.control<{
+			workspaceId: string;
+			recordTypeId: string;
+			fields: Record<string, string>;
+		}>('POST', 'planning-seed', { campaigns });
+	}
+
+	/** Adds records straight into a Planning record type, each `{nameField: "<name> <n>"}`. */
+	async insertPlanningRecords(
+		recordTypeId: string,
+		nameField: string,
+		count: number,
+		name = 'Record',
+	) {
+		await this.control('POST', 'planning-insert', { recordTypeId, nameField, count, name });
+	}
+
+	/** Records a Planning record type holds. */
+	async planningRecordCount(recordTypeId: string) {
+		return (await this.control<{ count: number }>('GET', `planning-count/${recordTypeId}`)).count;
 	}
 
 	async stop(): Promise<void> {

@@ -17,6 +17,13 @@ import { IMS_TOKEN_PATH, imsToken } from './ims';
 import { exchangeJwt } from './oauth';
 import { AUTHORIZE_PATH, TOKEN_PATH, authorize, userLoginToken } from './userLogin';
 import { findRoute, parseApiPath, type ApiRoute } from './routing';
+import { PlanningFault } from './planning/model';
+import {
+	handlePlanning,
+	PLANNING_PREFIX,
+	planningRefusesSession,
+	problem,
+} from './planning/routes';
 import type { SimulatorState } from './state';
 
 export const EXCHANGE_PATH = '/integrations/oauth2/api/v1/jwt/exchange';
@@ -36,15 +43,16 @@ async function withConcurrencySlot(
 	state: SimulatorState,
 	customerId: string,
 	work: () => Promise<SimResponse>,
+	refusal: SimResponse = apiError(
+		429,
+		'com.attask.common.TooManyRequestsException',
+		'Too many concurrent API requests for the given customer',
+	),
 ): Promise<SimResponse> {
 	const running = state.inFlight.get(customerId) ?? 0;
 	if (running >= state.options.concurrencyLimit) {
 		state.counters.tooManyRequests += 1;
-		return apiError(
-			429,
-			'com.attask.common.TooManyRequestsException',
-			'Too many concurrent API requests for the given customer',
-		);
+		return refusal;
 	}
 	state.inFlight.set(customerId, running + 1);
 	state.peakConcurrency = Math.max(state.peakConcurrency, running + 1);
@@ -74,6 +82,9 @@ async function route(
 	if (request.path === DOWNLOAD_PATH) {
 		const session = authenticate(request, state);
 		return 'token' in session ? downloadDocument(request, state) : session;
+	}
+	if (request.path === PLANNING_PREFIX || request.path.startsWith(`${PLANNING_PREFIX}/`)) {
+		return await routePlanning(request, state);
 	}
 	const apiPath = parseApiPath(request.path);
 	if (apiPath?.kind === 'gone') {
@@ -111,6 +122,36 @@ async function route(
 		raw: '<html><body><h1>Not Found</h1></body></html>',
 		headers: { 'content-type': 'text/html' },
 	};
+}
+
+/**
+ * Workfront Planning's API (planning/routes.ts): an Adobe IMS token only (Planning API basics:
+ * "Do not use sessionID or apiKey"), refusals as problem details, inside the customer's
+ * concurrency cap like every API request (Planning API basics lists 429 "Rate limit exceeded"; its
+ * body is not documented, so a problem detail).
+ */
+async function routePlanning(request: SimRequest, state: SimulatorState): Promise<SimResponse> {
+	const refused = planningRefusesSession(request);
+	if (refused) {
+		state.counters.rejectedUnauthenticated += 1;
+		return refused;
+	}
+	const session = authenticate(request, state);
+	if (!('token' in session)) {
+		const words = (session.body as { error?: { message?: string } } | undefined)?.error?.message;
+		return problem(new PlanningFault(401, 'UNAUTHORIZED', 'Unauthorized', words ?? 'Unauthorized'));
+	}
+	return await withConcurrencySlot(
+		state,
+		session.customerId,
+		async () => {
+			await pause(state, state.options.latencyMs);
+			return handlePlanning(request, state.planning, session);
+		},
+		problem(
+			new PlanningFault(429, 'RATE_LIMIT_EXCEEDED', 'Too Many Requests', 'Rate limit exceeded'),
+		),
+	);
 }
 
 /** See Fault.echo: the request quoted back in Workfront's error shape, in every field it has. */
@@ -173,7 +214,8 @@ export function createSimulatorServer(
 			}
 			state.counters.requests += 1;
 			// REST requests wait inside their concurrency slot (see route), like real processing time.
-			if (!parseApiPath(request.path)) await pause(state, state.options.latencyMs);
+			if (!parseApiPath(request.path) && !request.path.startsWith(`${PLANNING_PREFIX}/`))
+				await pause(state, state.options.latencyMs);
 
 			const fault = state.takeFault(request.method, request.path);
 			if (fault?.delayMs) await pause(state, fault.delayMs);

@@ -2,6 +2,7 @@ import { ApplicationRegistry } from './applications';
 import { EventSubscriptions } from './events';
 import { FileStore } from './model/documents';
 import { ObjectStore, type WfRecord } from './model/store';
+import { PlanningStore } from './planning/store';
 import type { SimResponse } from './http';
 import type { ImsClient } from './ims';
 import { SessionStore } from './sessions';
@@ -99,6 +100,9 @@ export class SimulatorState {
 
 	readonly events: EventSubscriptions;
 
+	/** Workfront Planning's workspaces, record types, fields, views and records (planning/). */
+	readonly planning: PlanningStore;
+
 	/** Uploaded files and the files of document versions. */
 	readonly files = new FileStore();
 
@@ -146,6 +150,7 @@ export class SimulatorState {
 		};
 		this.sessions = new SessionStore(() => this.now());
 		this.store = new ObjectStore(() => this.now());
+		this.planning = new PlanningStore(() => this.now());
 		this.events = new EventSubscriptions(() => this.now(), this.store);
 	}
 

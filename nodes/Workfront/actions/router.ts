@@ -4,6 +4,10 @@ import { outputsIsoDates, toIsoDates } from '../../shared/core/dates';
 import { withConstantParameters } from '../../shared/execution/constantParameters';
 import * as customApiCall from './customApiCall/CustomApiCall.resource';
 import * as document from './document/Document.resource';
+import * as planningField from './planningField/PlanningField.resource';
+import * as planningRecord from './planningRecord/PlanningRecord.resource';
+import * as planningRecordType from './planningRecordType/PlanningRecordType.resource';
+import * as planningWorkspace from './planningWorkspace/PlanningWorkspace.resource';
 import * as record from './record/Record.resource';
 
 type Operation = {
@@ -14,6 +18,10 @@ const RESOURCES: Record<string, Record<string, Operation>> = {
 	record: record.operations,
 	document: document.operations,
 	customApiCall: customApiCall.operations,
+	planningRecord: planningRecord.operations,
+	planningWorkspace: planningWorkspace.operations,
+	planningRecordType: planningRecordType.operations,
+	planningField: planningField.operations,
 };
 
 /** Hands all input items to the chosen operation; operations handle items, pairing and Continue On Fail. */

@@ -108,3 +108,55 @@ export const MAPPER_REFERENCE_LIST = { records: 200, types: 8, concurrency: 3 } 
  * model's context. The agent is told when more matched.
  */
 export const AGENT_RECORDS = { default: 50, min: 1, max: MAX_PAGE_SIZE } as const;
+
+// ---- Workfront Planning (API v2). Sources: Adobe's OpenAPI file, AdobeDocs/Workfront-Planning-API
+// static/v2.json (byte-identical to api-evangelist/workfront openapi/workfront-planning-v2-openapi.json).
+
+/**
+ * Records in one bulk create, update or delete request of Planning. The "Records" tag and every bulk
+ * operation's description: "Limited to 100 records per request"; `BulkDeleteRequestDto.ids` has
+ * `maxItems: 100` (the array bodies of the other bulk operations declare none).
+ */
+export const PLANNING_MAX_BATCH_SIZE = 100;
+
+/**
+ * Records in one page of a Planning record search (`size`). Adobe's v2 file declares no maximum
+ * (`minimum: 1`, default 100), so the node uses the largest page Adobe ever documented for Planning
+ * record search: v1's `limit`, "up to 2000 results" (Planning API basics, "Query limits and
+ * paginated responses"). A record type holds at most 25,000 records (the "Limits and Quotas" tag),
+ * so Return All takes at most 13 pages. Paging reads the answer's `last`/`totalPages`, so a server
+ * that clamps the size silently (as Spring does by default) still yields every record.
+ */
+export const PLANNING_SEARCH_PAGE_SIZE = 2000;
+
+/**
+ * The largest `limit` of Planning's cursor-paged lists (each operation's `limit` parameter):
+ * workspaces and record history 50; record types, fields and views 100.
+ */
+export const PLANNING_CURSOR_LIMIT = {
+	workspaces: 50,
+	recordTypes: 100,
+	fields: 100,
+	views: 100,
+} as const;
+
+/**
+ * Planning's quotas, the SPEC's "Limits and Quotas" tag ("Exceeding any of these limits returns an
+ * HTTP 403 with a specific errorCode"): the node does not count against them (Planning does), it
+ * names them in the hint of the error that says one was reached.
+ */
+export const PLANNING_QUOTAS = {
+	workspacesPerOrganisation: 100_000,
+	recordTypesPerWorkspace: 100,
+	recordsPerRecordType: 25_000,
+	fieldsPerRecordType: 500,
+	longTextFieldsPerRecordType: 20,
+	formulaFieldsPerRecordType: 20,
+	referenceFieldsPerRecordType: 30,
+	connectionsPerReferenceField: 500,
+	connectionsPerHierarchyField: 10,
+	personalViewsPerRecordType: 100,
+} as const;
+
+/** Planning's conditions nest groups to any depth (`FilterNodeDto`); the node reads at most this deep, so a hostile JSON filter cannot exhaust the stack. */
+export const PLANNING_MAX_FILTER_DEPTH = 16;

@@ -16,13 +16,47 @@ export interface BatchEntry<P> {
 	payload: P;
 }
 
+/**
+ * An item of a bulk request that its answer does not report as done (Workfront Planning's 207
+ * Multi-Status answers say so item by item): refused (`error`, the item was not applied), or of
+ * unknown fate (`unknown`, why: it may have been applied).
+ */
+export class BatchItemNotDone {
+	private constructor(
+		readonly error: unknown,
+		readonly unknown: string | undefined,
+	) {}
+
+	/** The answer refused this item: nothing of it was applied. */
+	static refused(error: unknown): BatchItemNotDone {
+		return new BatchItemNotDone(error, undefined);
+	}
+
+	/** The answer does not say what became of this item. */
+	static unknown(why: string): BatchItemNotDone {
+		return new BatchItemNotDone(undefined, why);
+	}
+}
+
 /** How one write operation is sent in bulk, and what a failed bulk request means for its items. */
 export interface BatchPlan<P> {
 	/** Reads and checks one item; items with the same key can share a request. Throws for a bad item. */
 	prepare(itemIndex: number): Promise<{ key: string; payload: P }>;
-	/** One request for the whole batch; returns one result per entry, in order. */
-	sendBatch(entries: Array<BatchEntry<P>>, atomic: boolean): Promise<IDataObject[]>;
+	/**
+	 * One request for the whole batch; returns one result per entry, in order: the item's output,
+	 * or what the answer says of an item it did not do.
+	 */
+	sendBatch(
+		entries: Array<BatchEntry<P>>,
+		atomic: boolean,
+	): Promise<Array<IDataObject | BatchItemNotDone>>;
 	sendOne(entry: BatchEntry<P>): Promise<IDataObject>;
+	/**
+	 * Sends again, alone, an item of a bulk request that may have been applied (only for
+	 * repeatable writes); sendOne when not given. A delete that finds the record gone then knows
+	 * the bulk request deleted it.
+	 */
+	resendOne?(entry: BatchEntry<P>): Promise<IDataObject>;
 	/**
 	 * Whether the items of a failed non-atomic batch may simply be sent again one by one. True for
 	 * writes that give the same result when repeated (update, delete); false for creates, which
@@ -68,6 +102,25 @@ function batchFailure(
 	return new NodeOperationError(context.getNode(), options.message, options);
 }
 
+/** An item the bulk answer left in doubt, of a write that must not be sent twice. */
+function unknownFate(
+	context: IExecuteFunctions,
+	why: string,
+	entries: Array<BatchEntry<unknown>>,
+	entry: BatchEntry<unknown>,
+): NodeOperationError {
+	const first = entries[0].itemIndex + 1;
+	const last = entries[entries.length - 1].itemIndex + 1;
+	return new NodeOperationError(
+		context.getNode(),
+		`${why}; this item may or may not have been applied`,
+		{
+			itemIndex: entry.itemIndex,
+			description: `This item was sent together with items ${first} to ${last} in one request of ${entries.length}, and the answer does not say what became of it. It was not sent again, so that nothing is created twice. Check Workfront before running this item again.`,
+		},
+	);
+}
+
 /**
  * Runs a write operation in bulk requests of up to `batchSize` items. Every output item stays
  * paired with its input item. A failed batch never leads to a blind retry: repeatable writes are
@@ -92,10 +145,11 @@ export async function runInBatches<P>(
 	const succeed = (json: IDataObject, itemIndex: number) => {
 		outputs[itemIndex] = { json, pairedItem: { item: itemIndex } };
 	};
-	const sendEach = async (entries: Array<BatchEntry<P>>) => {
+	const sendEach = async (entries: Array<BatchEntry<P>>, again = false) => {
+		const send = again && plan.resendOne ? plan.resendOne : plan.sendOne;
 		for (const entry of entries) {
 			try {
-				succeed(await plan.sendOne(entry), entry.itemIndex);
+				succeed(await send(entry), entry.itemIndex);
 			} catch (error) {
 				fail(asItemError(context, error, entry.itemIndex), entry.itemIndex);
 			}
@@ -106,16 +160,27 @@ export async function runInBatches<P>(
 		pending = [];
 		if (entries.length === 0) return;
 		if (entries.length === 1) return await sendEach(entries);
-		let results: IDataObject[];
+		let results: Array<IDataObject | BatchItemNotDone>;
 		try {
 			results = await plan.sendBatch(entries, settings.atomic);
 		} catch (error) {
-			if (plan.repeatable && !settings.atomic) return await sendEach(entries);
+			if (plan.repeatable && !settings.atomic) return await sendEach(entries, true);
 			for (const entry of entries)
 				fail(batchFailure(context, error, entries, entry, settings.atomic), entry.itemIndex);
 			return;
 		}
-		entries.forEach((entry, index) => succeed(results[index], entry.itemIndex));
+		// Items the answer refused fail; items it left in doubt are sent again one by one only when
+		// repeating is harmless, else they fail saying so. Nothing else is ever sent twice.
+		const again: Array<BatchEntry<P>> = [];
+		entries.forEach((entry, index) => {
+			const result = results[index];
+			if (!(result instanceof BatchItemNotDone)) return succeed(result, entry.itemIndex);
+			if (result.unknown === undefined)
+				return fail(asItemError(context, result.error, entry.itemIndex), entry.itemIndex);
+			if (plan.repeatable) return again.push(entry);
+			fail(unknownFate(context, result.unknown, entries, entry), entry.itemIndex);
+		});
+		if (again.length > 0) await sendEach(again, true);
 	};
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex += 1) {

@@ -1,4 +1,9 @@
-import { DEFAULT_CONCURRENCY, MAX_BATCH_SIZE, MAX_CONCURRENCY } from '../core/limits';
+import {
+	DEFAULT_CONCURRENCY,
+	MAX_BATCH_SIZE,
+	MAX_CONCURRENCY,
+	PLANNING_MAX_BATCH_SIZE,
+} from '../core/limits';
 import { readParameter, readWholeNumber, type ParameterContext } from './parameters';
 
 /** How many records to read: undefined for Return All, else a checked Limit. */
@@ -38,4 +43,15 @@ export function readBatchSettings(context: ParameterContext): BatchSettings {
 		advice: `Workfront takes at most ${MAX_BATCH_SIZE} records in one request; 1 sends every item on its own.`,
 	});
 	return { batchSize, atomic: Boolean(readParameter(context, 'options.atomic', 0, false)) };
+}
+
+/** Batch Size of a Planning bulk write: up to Planning's 100 records a request. */
+export function readPlanningBatchSize(context: ParameterContext): number {
+	return readWholeNumber(context, 'options.batchSize', undefined, {
+		label: 'Batch Size',
+		min: 1,
+		max: PLANNING_MAX_BATCH_SIZE,
+		fallback: PLANNING_MAX_BATCH_SIZE,
+		advice: `Workfront Planning takes at most ${PLANNING_MAX_BATCH_SIZE} records in one bulk request; 1 sends every item on its own.`,
+	});
 }

@@ -194,7 +194,7 @@ export function credentialKindOf(context: WorkfrontContext): CredentialKind {
 /** Parameters in order, with repeats: Workfront reads a repeated key as a list (`in`). */
 export type QueryParams = Array<[string, string]>;
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** An answer as n8n hands it over with returnFullResponse. */
 export interface RawResponse {

@@ -23,6 +23,7 @@ import {
 	type HttpMethod,
 } from './connection';
 import { toNodeApiError, hintForFailure, transportFailure } from './errors';
+import { toPlanningApiError } from './planningErrors';
 import { networkCode, TIMEOUT_CODE } from '../core/networkFailures';
 import {
 	untilAborted,
@@ -96,6 +97,12 @@ export interface WorkfrontRequest {
 	 * one extra request whatever the answers say.
 	 */
 	explaining?: true;
+	/**
+	 * Workfront Planning's API (`/maestro/api/v2`, see planning.ts) rather than the classic one:
+	 * plain JSON answers (no `data` envelope, no `method=` override, no error key on success),
+	 * failures as problem details.
+	 */
+	api?: 'planning';
 }
 
 /**
@@ -147,7 +154,12 @@ export function buildOptions(
 			headers: { 'Content-Type': contentType, 'Content-Length': String(body.length) },
 		};
 	}
-	if (Buffer.byteLength(url) <= MAX_URI_BYTES || url !== requestUrl(connection, request)) {
+	// Only the classic API reads a query from a POST body with `method=`; Planning's URLs are short.
+	if (
+		request.api === 'planning' ||
+		Buffer.byteLength(url) <= MAX_URI_BYTES ||
+		url !== requestUrl(connection, request)
+	) {
 		return { ...common, method: request.method, url, body: request.body };
 	}
 	// Too long for a URI: Workfront takes the same parameters in a POST body with `method=`.
@@ -438,7 +450,14 @@ function readAnswer(
 	const isBytes = request.binary === true && status < 400 && !redirected;
 	const text = !isBytes && typeof answer.body === 'string' ? answer.body : undefined;
 	const body = isBytes ? answer.body : parseBody(answer.body);
-	return { failed: redirected || status >= 400 || (!isBytes && reportsError(body)), body, text };
+	// Only the classic API reports a failure in an `error` key of a success; Planning's answers are
+	// plain JSON, its failures problem details with an error status.
+	const classic = request.api !== 'planning';
+	return {
+		failed: redirected || status >= 400 || (!isBytes && classic && reportsError(body)),
+		body,
+		text,
+	};
 }
 
 /**
@@ -455,6 +474,9 @@ async function answerFailure(
 ): Promise<Error> {
 	const status = answer.statusCode;
 	const clean = redactValue(read.body, [answer.token], read.text);
+	if (request.api === 'planning') {
+		return toPlanningApiError(context.getNode(), { status, body: clean, itemIndex });
+	}
 	const hint = request.explaining
 		? undefined
 		: await hintForFailure(

@@ -103,6 +103,38 @@ describe('object types', () => {
 		);
 	});
 
+	test("a Planning record filtered on its data (Adobe's nested filter): only a matching record starts the workflow", async () => {
+		await startTrigger({
+			objectType: 'RECORD',
+			events: ['CREATE'],
+			filters: { filter: [filter('data', '{"fld-status": "active"}')] },
+		});
+		await trigger?.activate();
+		const [subscription] = [...events().subscriptions.values()];
+		// Sent as Adobe's example sends it: fieldName "data", fieldValue an object.
+		expect(subscription.filters).toEqual([
+			{
+				fieldName: 'data',
+				fieldValue: { 'fld-status': 'active' },
+				comparison: 'eq',
+				state: 'newState',
+			},
+		]);
+		for (const [id, status] of [
+			['rec-1', 'planned'],
+			['rec-2', 'active'],
+		])
+			events().publishEvent(CUSTOMER_ID, {
+				objCode: 'RECORD',
+				eventType: 'CREATE',
+				newState: { id, recordTypeId: 'rt-1', data: { 'fld-status': status, 'fld-name': id } },
+			});
+		await events().settle();
+		expect(trigger?.received.map(({ items }) => (items[0].json as IDataObject).ID)).toEqual([
+			'rec-2',
+		]);
+	});
+
 	test('a lower-case objCode (approval) is matched as Workfront delivers it', async () => {
 		await startTrigger({ objectType: 'approval', events: ['UPDATE'] });
 		await trigger?.activate();

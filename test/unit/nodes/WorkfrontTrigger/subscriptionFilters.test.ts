@@ -121,6 +121,11 @@ describe('filter values', () => {
 		['[Draft] Plan', '[Draft] Plan'],
 		['[{"a":1}]', '[{"a":1}]'],
 		['[', '['],
+		// Adobe's nested filter on a Planning record's data ("Using nested filters").
+		['{"customField1": "myCustomFieldValue"}', { customField1: 'myCustomFieldValue' }],
+		['{"fields": {"children": {"name": "x"}}}', { fields: { children: { name: 'x' } } }],
+		['{Draft} Plan', '{Draft} Plan'],
+		['{"a":', '{"a":'],
 	])('%s is sent as %j', (text, sent) => {
 		expect(filterValue(text)).toEqual(sent);
 	});

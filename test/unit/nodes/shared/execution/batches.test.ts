@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import {
+	BatchItemNotDone,
 	expectOnePerEntry,
 	runInBatches,
 	type BatchEntry,
@@ -311,6 +312,69 @@ describe('an item that cannot be prepared', () => {
 		expect(sent).toEqual(['batch 0,1']);
 		expect(error.message).toBe('Item 3 has no name');
 		expect(error.context.itemIndex).toBe(2);
+	});
+});
+
+describe("a bulk answer that reports each item (Planning's 207)", () => {
+	/** A plan whose bulk answer says, per item: done, refused, or nothing clear. */
+	function answering(fates: Array<'done' | 'refused' | 'unclear'>, repeatable: boolean) {
+		const recorded = recordingPlan({ repeatable });
+		const resent: number[] = [];
+		const plan: BatchPlan<Payload> = {
+			...recorded.plan,
+			sendBatch: async (entries) => {
+				recorded.sent.push(`batch ${entries.map(({ itemIndex }) => itemIndex).join(',')}`);
+				return entries.map(({ itemIndex }) =>
+					fates[itemIndex] === 'done'
+						? { ID: `id${itemIndex}` }
+						: fates[itemIndex] === 'refused'
+							? BatchItemNotDone.refused(new Error(`Item ${itemIndex + 1} refused by Workfront`))
+							: BatchItemNotDone.unknown(`No result for item ${itemIndex + 1}`),
+				);
+			},
+			resendOne: async ({ itemIndex }) => {
+				resent.push(itemIndex);
+				return { ID: `again${itemIndex}` };
+			},
+		};
+		return { plan, sent: recorded.sent, resent };
+	}
+
+	test('each item its own outcome, paired; refused ones fail, unclear ones sent again alone when repeatable', async () => {
+		const { plan, sent, resent } = answering(['done', 'refused', 'unclear', 'done'], true);
+		const output = await run(4, plan, { continueOnFail: true });
+		expect(sent).toEqual(['batch 0,1,2,3']);
+		expect(resent).toEqual([2]);
+		expect(output.map(({ json }) => json.ID ?? json.error)).toEqual([
+			'id0',
+			'Item 2 refused by Workfront',
+			'again2',
+			'id3',
+		]);
+		expect(pairs(output)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
+	});
+
+	test('not repeatable (a create): an unclear item fails as possibly applied, and nothing is sent again', async () => {
+		const { plan, sent, resent } = answering(['unclear', 'done'], false);
+		const output = await run(2, plan, { continueOnFail: true });
+		expect(sent).toEqual(['batch 0,1']);
+		expect(resent).toEqual([]);
+		expect(output[0].json.error).toBe(
+			'No result for item 1; this item may or may not have been applied',
+		);
+		expect(output[0].json.description).toContain('It was not sent again');
+	});
+
+	test('a whole failed batch of a repeatable write is sent again with resendOne', async () => {
+		const { plan, resent } = answering(['done', 'done'], true);
+		const failing: BatchPlan<Payload> = {
+			...plan,
+			sendBatch: async () => {
+				throw serverError();
+			},
+		};
+		await run(2, failing);
+		expect(resent).toEqual([0, 1]);
 	});
 });
 

@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import {
+	planningReturnAll,
+	recordTypeLocator,
+	workspaceForRecordType,
+} from '../../../shared/descriptions/planning.description';
+import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
+import { forEachItem } from '../../../shared/execution/perItem';
+import { PLANNING_CURSOR_LIMIT } from '../../../shared/core/limits';
+import { readPlanningId } from '../../../shared/params/planningIds';
+import { readLimit } from '../../../shared/params/sizes';
+import { planningList, planningPath } from '../../../shared/transport/planning';
+
+export const description: INodeProperties[] = showOnlyFor(
+	{ resource: ['planningRecordType'], operation: ['getViews'] },
+	[
+		workspaceForRecordType,
+		recordTypeLocator,
+		...planningReturnAll(`read ${PLANNING_CURSOR_LIMIT.views} at a time`),
+	],
+);
+
+/** `GET /v2/record-types/{id}/views` (getViewsByRecordType): table, timeline, calendar, list and gallery views. */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, items, async (itemIndex) =>
+		planningList(
+			this,
+			planningPath(
+				'record-types',
+				readPlanningId(this, itemIndex, 'recordType', 'recordType'),
+				'views',
+			),
+			{ limit: PLANNING_CURSOR_LIMIT.views, max: readLimit(this, itemIndex), itemIndex },
+		),
+	);
+}
