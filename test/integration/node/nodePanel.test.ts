@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { NodeHelpers, Workflow, type INode, type INodeType } from 'n8n-workflow';
 
 import * as document from '../../../nodes/Workfront/actions/document/Document.resource';
+import * as planningField from '../../../nodes/Workfront/actions/planningField/PlanningField.resource';
+import * as planningRecord from '../../../nodes/Workfront/actions/planningRecord/PlanningRecord.resource';
+import * as planningRecordType from '../../../nodes/Workfront/actions/planningRecordType/PlanningRecordType.resource';
+import * as planningWorkspace from '../../../nodes/Workfront/actions/planningWorkspace/PlanningWorkspace.resource';
 import * as record from '../../../nodes/Workfront/actions/record/Record.resource';
 import { Workfront } from '../../../nodes/Workfront/Workfront.node';
 import { nameOf, objectTypeName, optionNames } from '../../../nodes/shared/descriptions/subtitle';
@@ -65,6 +69,9 @@ describe('canvas subtitles read as the panel names things', () => {
 		[{ resource: 'record', operation: 'get', objectType: 'RSALLO' }, 'Get: RSALLO'],
 		[{ resource: 'document', operation: 'upload' }, 'Upload: Document'],
 		[{ resource: 'customApiCall', method: 'GET', path: 'work/myWork' }, 'GET work/myWork'],
+		[{ resource: 'planningRecord', operation: 'search' }, 'Search: Planning Record'],
+		[{ resource: 'planningWorkspace', operation: 'getMany' }, 'Get Many: Planning Workspace'],
+		[{ resource: 'planningRecordType', operation: 'getViews' }, 'Get Views: Planning Record Type'],
 	])('Workfront %j', (parameters, expected) => {
 		expect(subtitle('n8n-nodes-workfront.workfront', parameters)).toBe(expected);
 	});
@@ -75,9 +82,17 @@ describe('canvas subtitles read as the panel names things', () => {
 		const operations = nameOf('$parameter["operation"]', {
 			...optionNames(record.description, 'operation'),
 			...optionNames(document.description, 'operation'),
+			...optionNames(planningRecord.description, 'operation'),
+			...optionNames(planningWorkspace.description, 'operation'),
+			...optionNames(planningRecordType.description, 'operation'),
+			...optionNames(planningField.description, 'operation'),
 		});
+		const resources = nameOf(
+			'$parameter["resource"]',
+			optionNames(new Workfront().description.properties, 'resource'),
+		);
 		expect(new Workfront().description.subtitle).toBe(
-			`={{ $parameter["resource"] === "customApiCall" ? $parameter["method"] + " " + $parameter["path"] : ${operations} + ": " + ($parameter["resource"] === "document" ? "Document" : ${objectTypeName}) }}`,
+			`={{ $parameter["resource"] === "customApiCall" ? $parameter["method"] + " " + $parameter["path"] : ${operations} + ": " + ($parameter["resource"] === "document" || $parameter["resource"].startsWith("planning") ? ${resources} : ${objectTypeName}) }}`,
 		);
 	});
 
