@@ -4,6 +4,12 @@
 // TypeScript's transpileModule.
 const { createHash } = require('node:crypto');
 const { readFileSync } = require('node:fs');
+
+// esbuild's synchronous API normally runs its service in a worker thread and blocks the calling
+// thread with Atomics.wait, with no deadline: a jest process once hung there for good (seen in a
+// clean-clone CI run, the main jest process waiting, no test started). Without worker threads each
+// call runs esbuild as a child process and returns or fails; results are cached by jest anyway.
+process.env.ESBUILD_WORKER_THREADS = '0';
 const esbuild = require('esbuild');
 
 const OPTIONS = {

@@ -1,6 +1,6 @@
-import type { PlanningSeed } from '../../../simulator';
-import { planningCalls, planningFixture, planningRecord } from '../../../support/planning';
-import { WorkfrontFixture } from '../../../support/workfrontNode';
+import type { PlanningSeed } from '../../../../../simulator';
+import { planningCalls, planningFixture, planningRecord } from '../../../../../support/planning';
+import { WorkfrontFixture } from '../../../../../support/workfrontNode';
 
 let fixture: WorkfrontFixture;
 let seed: PlanningSeed;

@@ -1,6 +1,6 @@
-import { PLANNING_CURSOR_LIMIT } from '../../../../nodes/shared/core/limits';
-import { planningFixture } from '../../../support/planning';
-import { WorkfrontFixture } from '../../../support/workfrontNode';
+import { PLANNING_CURSOR_LIMIT } from '../../../../../../nodes/shared/core/limits';
+import { planningFixture } from '../../../../../support/planning';
+import { WorkfrontFixture } from '../../../../../support/workfrontNode';
 
 let fixture: WorkfrontFixture;
 beforeEach(async () => ({ fixture } = await planningFixture()));

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PlanningSeed } from '../../../simulator';
-import { planningCalls, planningFixture, planningRecord } from '../../../support/planning';
-import { WorkfrontFixture } from '../../../support/workfrontNode';
+import type { PlanningSeed } from '../../../../../simulator';
+import { planningCalls, planningFixture, planningRecord } from '../../../../../support/planning';
+import { WorkfrontFixture } from '../../../../../support/workfrontNode';
 
 let fixture: WorkfrontFixture;
 let seed: PlanningSeed;

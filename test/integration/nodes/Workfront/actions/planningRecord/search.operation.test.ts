@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { PLANNING_SEARCH_PAGE_SIZE } from '../../../../nodes/shared/core/limits';
-import type { PlanningSeed } from '../../../simulator';
-import { planningCalls, planningFixture, planningRecord } from '../../../support/planning';
-import { WorkfrontFixture } from '../../../support/workfrontNode';
+import { PLANNING_SEARCH_PAGE_SIZE } from '../../../../../../nodes/shared/core/limits';
+import type { PlanningSeed } from '../../../../../simulator';
+import { planningCalls, planningFixture, planningRecord } from '../../../../../support/planning';
+import { WorkfrontFixture } from '../../../../../support/workfrontNode';
 
 let fixture: WorkfrontFixture;
 let seed: PlanningSeed;

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PlanningSeed } from '../../../simulator';
-import type { BulkPlan } from '../../../simulator/planning/store';
-import { fc, holdsForAsync } from '../../../support/properties';
-import { planningFixture, planningRecord } from '../../../support/planning';
-import { WorkfrontFixture } from '../../../support/workfrontNode';
+import type { PlanningSeed } from '../../../../../simulator';
+import type { BulkPlan } from '../../../../../simulator/planning/store';
+import { fc, holdsForAsync } from '../../../../../support/properties';
+import { planningFixture, planningRecord } from '../../../../../support/planning';
+import { WorkfrontFixture } from '../../../../../support/workfrontNode';
 
 /**
  * Generated 207 Multi-Status answers (each item applied and reported, refused, applied without a

@@ -1,15 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { planningColumns } from '../../../../nodes/shared/workfront/planningFields';
-import type { PlanningField } from '../../../../nodes/shared/core/planning';
-import type { PlanningSeed } from '../../../simulator';
+import { planningColumns } from '../../../../../../nodes/shared/workfront/planningFields';
+import type { PlanningField } from '../../../../../../nodes/shared/core/planning';
+import type { PlanningSeed } from '../../../../../simulator';
 import {
 	mapperValue,
 	planningCalls,
 	planningFixture,
 	planningRecord,
-} from '../../../support/planning';
-import { WorkfrontFixture } from '../../../support/workfrontNode';
+} from '../../../../../support/planning';
+import { WorkfrontFixture } from '../../../../../support/workfrontNode';
 
 let fixture: WorkfrontFixture;
 let seed: PlanningSeed;
