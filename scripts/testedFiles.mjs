@@ -69,9 +69,7 @@ const testedIn = (tier, file) => {
 };
 const withLogic = shipped.filter((file) => !Object.hasOwn(NO_LOGIC, file));
 const unit = withLogic.filter((file) => testedIn('unit', file));
-const anyTier = withLogic.filter(
-	(file) => testedIn('unit', file) || testedIn('integration', file),
-);
+const anyTier = withLogic.filter((file) => testedIn('unit', file) || testedIn('integration', file));
 // A name on the list that no longer exists (moved, renamed) is said, so the list stays reviewed.
 const stale = Object.keys(NO_LOGIC).filter((file) => !shipped.includes(file));
 
@@ -79,11 +77,14 @@ console.log(`${ref ?? 'working tree'}:`);
 console.log(
 	`  shipped modules: ${shipped.length}, of which without logic (NO_LOGIC): ${shipped.length - withLogic.length}`,
 );
-console.log(`  shipped modules with logic that have a mirrored unit test: ${unit.length}/${withLogic.length}`);
+console.log(
+	`  shipped modules with logic that have a mirrored unit test: ${unit.length}/${withLogic.length}`,
+);
 console.log(
 	`  shipped modules with logic that have a mirrored test (unit or integration): ${anyTier.length}/${withLogic.length}`,
 );
-if (stale.length > 0) console.log(`  NO_LOGIC names files that are not shipped: ${stale.join(', ')}`);
+if (stale.length > 0)
+	console.log(`  NO_LOGIC names files that are not shipped: ${stale.join(', ')}`);
 if (args.includes('--list')) {
 	console.log('  with logic, without a mirrored test:');
 	for (const file of withLogic.filter((f) => !anyTier.includes(f))) console.log(`    ${file}`);
