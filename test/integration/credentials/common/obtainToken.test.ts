@@ -5,11 +5,11 @@
 // requestWithAuthentication, as n8n's HTTP Request node calls it) against the simulator.
 import type { IDataObject } from 'n8n-workflow';
 
-import { testFiles } from '../harness/binaryRegistry';
-import { CREDENTIAL_ID } from '../harness/runWorkflow';
-import { HostileFront } from '../support/hostileFront';
-import { updateCredential } from '../support/hostileSetup';
-import { record, freshFixturePerTest } from '../support/workfrontNode';
+import { testFiles } from '../../../harness/binaryRegistry';
+import { CREDENTIAL_ID } from '../../../harness/runWorkflow';
+import { HostileFront } from '../../../support/hostileFront';
+import { updateCredential } from '../../../support/hostileSetup';
+import { record, freshFixturePerTest } from '../../../support/workfrontNode';
 
 const fixture = freshFixturePerTest();
 
