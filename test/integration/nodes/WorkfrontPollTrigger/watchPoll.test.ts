@@ -6,7 +6,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { WatchState } from '../../../../nodes/WorkfrontPollTrigger/watchFields';
-import { WorkfrontPollTrigger } from '../../../../nodes/WorkfrontPollTrigger/WorkfrontPollTrigger.node';
 import { PollTriggerHarness } from '../../../harness/triggerHarness';
 import { defineCustomForm } from '../../../simulator/model/customForms';
 import { freshFixturePerTest } from '../../../support/workfrontNode';

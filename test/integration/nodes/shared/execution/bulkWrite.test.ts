@@ -74,7 +74,10 @@ test('an answer without one record per object: the outcome of each item is unkno
 		bodies: [{ name: 'A' }, { name: 'B' }],
 		atomic: false,
 		itemIndex: 0,
-	}).catch((thrown: unknown) => thrown as Error & { description?: string });
+	}).then(
+		() => undefined,
+		(thrown: unknown) => thrown as Error & { description?: string },
+	);
 	expect(error?.message).toBe('Workfront answered a bulk request of 2 with 1 records');
 	expect(error?.description).toMatch(/^The outcome of each item is unknown/);
 });

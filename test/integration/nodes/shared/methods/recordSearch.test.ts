@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { searchRecordsOf } from '../../../../../nodes/shared/methods/recordSearch';
 import { editorContext } from '../../../../harness/loadOptions';
 import { freshFixturePerTest, record } from '../../../../support/workfrontNode';
@@ -8,7 +10,7 @@ import { freshFixturePerTest, record } from '../../../../support/workfrontNode';
  * test/integration/node/metadata.test.ts; here, the search's request, pages and links.
  */
 const fixture = freshFixturePerTest();
-const context = () => editorContext(fixture().helper, record('get'));
+const context = () => editorContext(fixture().helper, record('get') as INodeParameters);
 const lastQuery = () => new URLSearchParams(fixture().simulator.log.at(-1)?.query);
 
 test('sorted by name then ID, 50 from the token given, linked into Workfront', async () => {
@@ -45,8 +47,13 @@ test('a full page hands back the next page’s start as text; the last page none
 		fixture().simulator.insert('PROJ', { name: `P${String(index).padStart(2, '0')}` });
 	const first = await searchRecordsOf(context(), 'PROJ');
 	expect(first.results).toHaveLength(50);
-	expect(first.paginationToken).toBe('50');
-	const second = await searchRecordsOf(context(), 'PROJ', undefined, first.paginationToken);
+	expect(first.paginationToken as string | undefined).toBe('50');
+	const second = await searchRecordsOf(
+		context(),
+		'PROJ',
+		undefined,
+		first.paginationToken as string | undefined,
+	);
 	expect(second.results.map(({ name }) => name)).toEqual(
 		Array.from({ length: 10 }, (_, index) => `P${50 + index}`),
 	);

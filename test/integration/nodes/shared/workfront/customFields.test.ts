@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import {
 	fieldListWithCustomFieldNames,
@@ -76,7 +76,7 @@ describe('labels and bare names become DE: names', () => {
 });
 
 describe('the forms a record needs for its custom fields', () => {
-	const create = (values: Record<string, unknown>, attach = true) =>
+	const create = (values: IDataObject, attach = true) =>
 		withFormsOfCustomFields(context(), 0, 'PROJ', values, { attach });
 
 	test('no custom field: the values as they are, nothing asked', async () => {

@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import {
 	credentialKeyOf,
@@ -27,7 +27,7 @@ const jwt = {
 };
 
 function run(
-	credentials: Record<string, unknown> = jwt,
+	credentials: IDataObject = jwt,
 	type = 'workfrontJwtApi',
 	parameters = {},
 ) {
