@@ -87,7 +87,9 @@ if (stale.length > 0)
 	console.log(`  NO_LOGIC names files that are not shipped: ${stale.join(', ')}`);
 if (args.includes('--list')) {
 	console.log('  with logic, without a mirrored test:');
-	for (const file of withLogic.filter((f) => !anyTier.includes(f))) console.log(`    ${file}`);
+	const untested = withLogic.filter((f) => !anyTier.includes(f));
+	for (const file of untested) console.log(`    ${file}`);
+	if (untested.length === 0) console.log('    (none)');
 	console.log('  with logic, tested in the integration tier only:');
 	for (const file of anyTier.filter((f) => !unit.includes(f))) console.log(`    ${file}`);
 	console.log('  without logic (NO_LOGIC):');
