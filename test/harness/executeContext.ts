@@ -96,6 +96,8 @@ export interface NodeContextOptions {
 	continueOnFail?: boolean;
 	/** The stored credential (a WorkfrontFixture's `helper`); by default one that points nowhere. */
 	helper?: InMemoryCredentialsHelper;
+	/** The node's version (1 by default, as a saved node of version 1). */
+	typeVersion?: number;
 }
 
 /**
@@ -112,7 +114,7 @@ export function workfrontExecuteContext(options: NodeContextOptions): ExecuteCon
 		id: 'workfront',
 		name: 'Workfront',
 		type: 'n8n-nodes-workfront.workfront',
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters as INodeParameters,
 		credentials: { workfrontJwtApi: { id: CREDENTIAL_ID, name: 'Workfront test' } },

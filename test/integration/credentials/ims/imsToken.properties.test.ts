@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { httpRequest } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import { readServerToServerFields } from '../../../credentials/ims/imsFields';
-import { requestImsToken } from '../../../credentials/ims/imsToken';
-import { fc, holdsForAsync } from '../../support/properties';
+import { readServerToServerFields } from '../../../../credentials/ims/imsFields';
+import { requestImsToken } from '../../../../credentials/ims/imsToken';
+import { fc, holdsForAsync } from '../../../support/properties';
 
 /**
  * Whatever Adobe IMS (or whatever answers in its place) says to the token request, the answer

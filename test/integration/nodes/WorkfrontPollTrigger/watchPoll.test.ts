@@ -1,15 +1,14 @@
 /**
  * The Workfront Poll Trigger's Field Changed event through n8n-core's PollContext (the trigger
- * harness) against the simulator, over several polls.
+ * harness) against the simulator, over several polls. The Fields to Watch picker is in
+ * methods.test.ts.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { WatchState } from '../../../nodes/WorkfrontPollTrigger/watchFields';
-import { WorkfrontPollTrigger } from '../../../nodes/WorkfrontPollTrigger/WorkfrontPollTrigger.node';
-import { editorContext } from '../../harness/loadOptions';
-import { PollTriggerHarness } from '../../harness/triggerHarness';
-import { defineCustomForm } from '../../simulator/model/customForms';
-import { freshFixturePerTest } from '../../support/workfrontNode';
+import type { WatchState } from '../../../../nodes/WorkfrontPollTrigger/watchFields';
+import { PollTriggerHarness } from '../../../harness/triggerHarness';
+import { defineCustomForm } from '../../../simulator/model/customForms';
+import { freshFixturePerTest } from '../../../support/workfrontNode';
 
 const fixture = freshFixturePerTest();
 const store = () => fixture().simulator.state.store;
@@ -144,26 +143,6 @@ describe('Workfront Poll Trigger: Field Changed', () => {
 		});
 		// A test run does not start watching.
 		expect(trigger.staticData.watch).toBeUndefined();
-	});
-
-	test('the picker lists the fields of the record and its custom fields, not those of referenced records', async () => {
-		defineCustomForm(store(), {
-			name: 'Delivery',
-			objCode: 'TASK',
-			fields: [{ name: 'Stage', displayType: 'SLCT', options: ['Draft', 'Final'] }],
-		});
-		const load = new WorkfrontPollTrigger().methods.loadOptions.getWatchableFields;
-		const options = await load.call(
-			editorContext(fixture().helper, { objectType: 'TASK' }, 'parameters.watchFields'),
-		);
-		const values = options.map(({ value }) => String(value));
-		expect(values).toEqual(expect.arrayContaining(['status', 'priority', 'DE:Stage']));
-		expect(values.filter((value) => value.includes(':') && !value.startsWith('DE:'))).toEqual([]);
-		// The general field picker does offer them (e.g. project:name): they were left out here.
-		const all = await new WorkfrontPollTrigger().methods.loadOptions.getFields.call(
-			editorContext(fixture().helper, { objectType: 'TASK' }, 'parameters.watchFields'),
-		);
-		expect(all.map(({ value }) => value)).toContain('project:name');
 	});
 
 	test.each([
