@@ -8,12 +8,16 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { API_VERSIONS, DEFAULT_API_VERSION } from '../nodes/shared/core/apiVersions';
 import { authenticateFor } from './common/authenticateRequest';
 import { obtainAccessToken } from './jwt/obtainAccessToken';
 import { JWT_LIFETIME } from './jwt/credentialFields';
-import { REQUEST_TIMEOUT } from '../nodes/shared/core/limits';
-import { TOKEN_FOR_FIELD, tokenToStore } from './common/storedToken';
+import { tokenToStore } from './common/storedToken';
+import {
+	apiVersionField,
+	requestTimeoutField,
+	storedTokenFields,
+	workfrontUrlField,
+} from './common/fields';
 
 export class WorkfrontJwtApi implements ICredentialType {
 	name = 'workfrontJwtApi';
@@ -45,27 +49,12 @@ export class WorkfrontJwtApi implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Workfront URL',
-			name: 'url',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'yourdomain.my.workfront.com',
-			description:
-				'The address you see in the browser when logged in to Workfront, e.g. yourdomain.my.workfront.com, yourdomain.my.workfront.adobe.com or yourdomain.preview.workfront.com. A pasted link works; only its host is used. HTTPS is required.',
-		},
-		{
-			displayName: 'API Version',
-			name: 'apiVersion',
-			type: 'options',
-			default: DEFAULT_API_VERSION,
-			options: API_VERSIONS.map(({ value, released }) => ({
-				name: `${value} (released ${released})`,
-				value,
-			})),
-			description: 'The Workfront REST API version every request uses (/attask/api/<version>/)',
-		},
+		workfrontUrlField(
+			'The address you see in the browser when logged in to Workfront, e.g. yourdomain.my.workfront.com, yourdomain.my.workfront.adobe.com or yourdomain.preview.workfront.com. A pasted link works; only its host is used. HTTPS is required.',
+		),
+
+		apiVersionField,
+
 		{
 			displayName: 'Client ID',
 			name: 'clientId',
@@ -126,30 +115,9 @@ export class WorkfrontJwtApi implements ICredentialType {
 			description:
 				'How long each signed JWT is valid. Workfront recommends a few minutes; a new JWT is signed for every token exchange.',
 		},
-		{
-			displayName: 'Request Timeout (Seconds)',
-			name: 'requestTimeout',
-			type: 'number',
-			typeOptions: { minValue: REQUEST_TIMEOUT.min, maxValue: REQUEST_TIMEOUT.max },
-			default: REQUEST_TIMEOUT.default,
-			description:
-				'How long the Workfront nodes wait for each answer before giving up (uploads and downloads get extra time by size). A read that times out is tried once more; a change that times out is reported as possibly applied and never sent again.',
-		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
-		{
-			// Which field values the stored token was issued for (storedToken.ts says why).
-			displayName: 'Access Token Issued For',
-			name: TOKEN_FOR_FIELD,
-			type: 'hidden',
-			typeOptions: { password: true },
-			default: '',
-		},
+		requestTimeoutField,
+
+		...storedTokenFields,
 	];
 
 	/**

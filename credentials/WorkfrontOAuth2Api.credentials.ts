@@ -1,7 +1,5 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
-
-import { API_VERSIONS, DEFAULT_API_VERSION } from '../nodes/shared/core/apiVersions';
-import { REQUEST_TIMEOUT } from '../nodes/shared/core/limits';
+import { apiVersionField, requestTimeoutField, workfrontUrlField } from './common/fields';
 
 /**
  * The origin of what the user typed as Workfront URL, as an n8n expression: the host read as the
@@ -51,36 +49,14 @@ export class WorkfrontOAuth2Api implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Workfront URL',
-			name: 'url',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'yourdomain.my.workfront.com',
-			description:
-				'The address you see in the browser when logged in to Workfront, e.g. yourdomain.my.workfront.com. Sign-in and tokens go to this host.',
-		},
-		{
-			displayName: 'API Version',
-			name: 'apiVersion',
-			type: 'options',
-			default: DEFAULT_API_VERSION,
-			options: API_VERSIONS.map(({ value, released }) => ({
-				name: `${value} (released ${released})`,
-				value,
-			})),
-			description: 'The Workfront REST API version every request uses (/attask/api/<version>/)',
-		},
-		{
-			displayName: 'Request Timeout (Seconds)',
-			name: 'requestTimeout',
-			type: 'number',
-			typeOptions: { minValue: REQUEST_TIMEOUT.min, maxValue: REQUEST_TIMEOUT.max },
-			default: REQUEST_TIMEOUT.default,
-			description:
-				'How long the Workfront nodes wait for each answer before giving up. A read that times out is tried once more; a change that times out is reported as possibly applied and never sent again.',
-		},
+		workfrontUrlField(
+			'The address you see in the browser when logged in to Workfront, e.g. yourdomain.my.workfront.com. Sign-in and tokens go to this host.',
+		),
+
+		apiVersionField,
+
+		requestTimeoutField,
+
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',

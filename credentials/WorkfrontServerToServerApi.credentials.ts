@@ -8,12 +8,16 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { API_VERSIONS, DEFAULT_API_VERSION } from '../nodes/shared/core/apiVersions';
-import { REQUEST_TIMEOUT } from '../nodes/shared/core/limits';
 import { authenticateFor } from './common/authenticateRequest';
-import { TOKEN_FOR_FIELD, tokenToStore } from './common/storedToken';
+import { tokenToStore } from './common/storedToken';
 import { IMS_ORIGIN } from './ims/imsFields';
 import { obtainImsToken } from './ims/obtainImsToken';
+import {
+	apiVersionField,
+	requestTimeoutField,
+	storedTokenFields,
+	workfrontUrlField,
+} from './common/fields';
 
 /**
  * Adobe's door for new integrations: a Developer Console project with the Adobe Workfront API and
@@ -46,27 +50,12 @@ export class WorkfrontServerToServerApi implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Workfront URL',
-			name: 'url',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'yourdomain.my.workfront.com',
-			description:
-				'The address you see in the browser when logged in to Workfront, e.g. yourdomain.my.workfront.com; the instance chosen for the Adobe Workfront API in Developer Console. HTTPS is required.',
-		},
-		{
-			displayName: 'API Version',
-			name: 'apiVersion',
-			type: 'options',
-			default: DEFAULT_API_VERSION,
-			options: API_VERSIONS.map(({ value, released }) => ({
-				name: `${value} (released ${released})`,
-				value,
-			})),
-			description: 'The Workfront REST API version every request uses (/attask/api/<version>/)',
-		},
+		workfrontUrlField(
+			'The address you see in the browser when logged in to Workfront, e.g. yourdomain.my.workfront.com; the instance chosen for the Adobe Workfront API in Developer Console. HTTPS is required.',
+		),
+
+		apiVersionField,
+
 		{
 			displayName: 'Client ID',
 			name: 'clientId',
@@ -107,15 +96,8 @@ export class WorkfrontServerToServerApi implements ICredentialType {
 			hint: 'Developer Console: your project > OAuth Server-to-Server > Credential details > Organization ID',
 			description: 'Sent with every request as x-gw-ims-org-id; it ends in @AdobeOrg',
 		},
-		{
-			displayName: 'Request Timeout (Seconds)',
-			name: 'requestTimeout',
-			type: 'number',
-			typeOptions: { minValue: REQUEST_TIMEOUT.min, maxValue: REQUEST_TIMEOUT.max },
-			default: REQUEST_TIMEOUT.default,
-			description:
-				'How long the Workfront nodes wait for each answer before giving up (uploads and downloads get extra time by size). A read that times out is tried once more; a change that times out is reported as possibly applied and never sent again.',
-		},
+		requestTimeoutField,
+
 		{
 			// Adobe's token endpoint; checked, not trusted (ims/imsFields.ts). Not shown: there is
 			// nothing to choose.
@@ -124,21 +106,7 @@ export class WorkfrontServerToServerApi implements ICredentialType {
 			type: 'hidden',
 			default: IMS_ORIGIN,
 		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
-		{
-			// Which field values the stored token was issued for (common/storedToken.ts says why).
-			displayName: 'Access Token Issued For',
-			name: TOKEN_FOR_FIELD,
-			type: 'hidden',
-			typeOptions: { password: true },
-			default: '',
-		},
+		...storedTokenFields,
 	];
 
 	/**
