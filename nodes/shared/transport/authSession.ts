@@ -25,7 +25,7 @@ export type { RawResponse, SessionResponse } from './connection';
 /**
  * What this n8n process knows about one credential's session, beyond what the credential's own
  * token gate keeps (one exchange at a time, failures held, refused tokens never handed out again:
- * credentials/jwt/tokenGate.ts, which every caller goes through, the HTTP Request node included):
+ * credentials/common/tokenGate.ts, which every caller goes through, the HTTP Request node included):
  * - `refusedToken`: the last token Workfront refused, so that no request of these nodes sends it
  *   again, whatever a run read from the credential before;
  * - `refusedFresh`: the execution in which a token fresh from the gate was refused at once.
@@ -185,7 +185,7 @@ function refusedAgain(context: WorkfrontContext, itemIndex: number): NodeOperati
 /**
  * Sends one request with the credential's token. An empty token, or a token Workfront refused,
  * makes n8n run the credential's preAuthentication, whose gate bounds the exchanges for every
- * caller in this process (see credentials/jwt/tokenGate.ts): one per refused token, none while a
+ * caller in this process (see credentials/common/tokenGate.ts): one per refused token, none while a
  * failure is held, one per hold for a user Workfront refuses; here, on top, one per execution for
  * a user Workfront refuses.
  *
