@@ -129,6 +129,25 @@ describe('readFieldDefinition', () => {
 			});
 	});
 
+	// An expression may give a number where the panel types text: it is read as text (Planning
+	// then judges it), not a TypeError ("options.currency.trim is not a function") naming no field.
+	test('a currency or a record type ID given as a number by an expression is read as text', () => {
+		expect(
+			definition({
+				displayName: 'C',
+				fieldType: 'CURRENCY',
+				fieldOptions: { currency: '={{ 978 }}' },
+			}).numberOptions,
+		).toEqual({ currency: '978' });
+		expect(
+			definition({
+				displayName: 'R',
+				fieldType: 'REFERENCE',
+				fieldOptions: { referencedRecordTypeId: '={{ 12 }}' },
+			}).referenceOptions,
+		).toEqual({ recordTypeId: '12' });
+	});
+
 	test('each item its own name, from its expression', () => {
 		const input = [{ name: 'A' }, { name: 'B' }];
 		expect(definition({ displayName: '={{ $json.name }}' }, input, 1).displayName).toBe('B');
