@@ -126,20 +126,22 @@ describe('searchPlanningRecordTypes: the chosen workspace, checked as a run chec
 
 describe('getPlanningFields and getPlanningColumns: the chosen record type', () => {
 	test.each([
-		['getPlanningFields', getPlanningFields, 'filterConditions'],
-		['getPlanningColumns', getPlanningColumns, 'dataColumns'],
-	] as const)(
-		'%s without a record type says what to do, and sends nothing',
-		async (_, method, path) => {
-			const error = await method.call(editor({ operation: 'create' }, path)).then(
-				() => undefined,
-				(thrown: unknown) => thrown as Error & { description?: string },
-			);
-			expect(error?.message).toBe('Record Type is empty');
-			expect(error?.description).toMatch(/^Pick it from the list, enter its ID/);
-			expect(sent()).toEqual([]);
-		},
-	);
+		['getPlanningFields', 'filterConditions'],
+		['getPlanningColumns', 'dataColumns'],
+	] as const)('%s without a record type says what to do, and sends nothing', async (name, path) => {
+		const context = editor({ operation: 'create' }, path);
+		const read =
+			name === 'getPlanningFields'
+				? getPlanningFields.call(context)
+				: getPlanningColumns.call(context);
+		const error = await read.then(
+			() => undefined,
+			(thrown: unknown) => thrown as Error & { description?: string },
+		);
+		expect(error?.message).toBe('Record Type is empty');
+		expect(error?.description).toMatch(/^Pick it from the list, enter its ID/);
+		expect(sent()).toEqual([]);
+	});
 
 	test("each field's name with its type in words; its alias, else its ID, as the description", async () => {
 		fixture.simulator.failNext(1, 200, {

@@ -71,7 +71,7 @@ describe('parsePlanningId', () => {
 });
 
 describe('readPlanningId', () => {
-	const get = (recordId: string, input?: Array<{ id: unknown }>) =>
+	const get = (recordId: string, input?: Array<{ id: string }>) =>
 		workfrontExecuteContext({
 			parameters: { resource: 'planningRecord', operation: 'get', recordId },
 			input,

@@ -184,7 +184,7 @@ describe('readPlanningFilter, from the panel', () => {
 });
 
 describe('readPlanningFilter, Filter (JSON)', () => {
-	const json = (filterJson: unknown) => filterOf({ filterMode: 'json', filterJson });
+	const json = (filterJson: string) => filterOf({ filterMode: 'json', filterJson });
 
 	test('empty: no filter', () => {
 		expect(json('')).toBeUndefined();
