@@ -43,6 +43,14 @@ const NO_LOGIC = {
 		'a resource: its Operation list and operations table',
 	'nodes/Workfront/actions/record/Record.resource.ts':
 		'a resource: its Operation list and operations table',
+	'nodes/Workfront/actions/planningField/PlanningField.resource.ts':
+		'a resource: its Operation list and operations table',
+	'nodes/Workfront/actions/planningRecord/PlanningRecord.resource.ts':
+		'a resource: its Operation list and operations table',
+	'nodes/Workfront/actions/planningRecordType/PlanningRecordType.resource.ts':
+		'a resource: its Operation list and operations table',
+	'nodes/Workfront/actions/planningWorkspace/PlanningWorkspace.resource.ts':
+		'a resource: its Operation list and operations table',
 	'nodes/Workfront/actions/record/actionPanel.ts':
 		"Execute Action's parameters, built from actionCatalog.ts (tested)",
 	'nodes/Workfront/actions/document/attachedTo.ts':
@@ -56,6 +64,8 @@ const NO_LOGIC = {
 	'nodes/shared/descriptions/fieldValues.description.ts':
 		'a description: the field values parameters',
 	'nodes/shared/descriptions/filters.description.ts': 'a description: filters and sort',
+	'nodes/shared/descriptions/planning.description.ts':
+		'a description: the Planning parameter blocks (locators, typed filter, sort, data, options)',
 	'nodes/shared/descriptions/returnAllOrLimit.ts': 'a description: Return All and Limit',
 	'nodes/WorkfrontTrigger/description.ts': "a description: the Workfront Trigger's panel",
 };

@@ -9,6 +9,7 @@ import {
 	type IRunExecutionData,
 } from 'n8n-workflow';
 
+import { KINDS, type CredentialKind } from '../../credentials/common/kinds';
 import { authenticationProperty } from '../../nodes/shared/descriptions/authentication.description';
 import { WorkfrontPollTrigger } from '../../nodes/WorkfrontPollTrigger/WorkfrontPollTrigger.node';
 import { createAdditionalData } from './additionalData';
@@ -98,6 +99,8 @@ export interface NodeContextOptions {
 	helper?: InMemoryCredentialsHelper;
 	/** The node's version (1 by default, as a saved node of version 1). */
 	typeVersion?: number;
+	/** Which credential the node holds, and its Authentication (the JWT one by default), as runNode sets them. */
+	kind?: CredentialKind;
 }
 
 /**
@@ -116,8 +119,13 @@ export function workfrontExecuteContext(options: NodeContextOptions): ExecuteCon
 		type: 'n8n-nodes-workfront.workfront',
 		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
-		parameters: options.parameters as INodeParameters,
-		credentials: { workfrontJwtApi: { id: CREDENTIAL_ID, name: 'Workfront test' } },
+		parameters: {
+			...(options.kind && options.kind !== 'jwt' ? { authentication: options.kind } : {}),
+			...options.parameters,
+		} as INodeParameters,
+		credentials: {
+			[KINDS[options.kind ?? 'jwt'].type]: { id: CREDENTIAL_ID, name: 'Workfront test' },
+		},
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const workflow = new Workflow({

@@ -10,9 +10,9 @@ interface FieldOptions {
 	selectOptions?: string;
 	precision?: number;
 	allowNegatives?: boolean;
-	currency?: string;
+	currency?: unknown;
 	multipleUsersAllowed?: boolean;
-	referencedRecordTypeId?: string;
+	referencedRecordTypeId?: unknown;
 	multiple?: boolean;
 	formula?: string;
 	isHtmlNative?: boolean;
@@ -20,6 +20,10 @@ interface FieldOptions {
 }
 
 const NUMBERS = new Set(['NUMBER', 'PERCENTAGE', 'CURRENCY']);
+
+/** A text setting as given, trimmed: an expression may give a number, or nothing. */
+const text = (value: unknown) =>
+	value === undefined || value === null ? '' : String(value).trim();
 
 /**
  * A new field as SPEC's `FieldDto` (createField): `displayName`, `type`, `description`, and the
@@ -56,16 +60,16 @@ export function readFieldDefinition(context: IExecuteFunctions, itemIndex: numbe
 		const numberOptions: IDataObject = {};
 		if (options.precision !== undefined) numberOptions.precision = options.precision;
 		if (options.allowNegatives !== undefined) numberOptions.allowNegatives = options.allowNegatives;
-		if (type === 'CURRENCY' && options.currency)
-			numberOptions.currency = options.currency.trim().toUpperCase();
+		const currency = text(options.currency);
+		if (type === 'CURRENCY' && currency) numberOptions.currency = currency.toUpperCase();
 		if (Object.keys(numberOptions).length > 0) field.numberOptions = numberOptions;
 	}
 	if (type === 'USER' && options.multipleUsersAllowed !== undefined)
 		field.userOptions = { multipleUsersAllowed: options.multipleUsersAllowed };
 	if (type === 'REFERENCE') {
 		const referenceOptions: IDataObject = {};
-		if (options.referencedRecordTypeId)
-			referenceOptions.recordTypeId = options.referencedRecordTypeId.trim();
+		const recordTypeId = text(options.referencedRecordTypeId);
+		if (recordTypeId) referenceOptions.recordTypeId = recordTypeId;
 		if (options.multiple !== undefined) referenceOptions.multiple = options.multiple;
 		if (Object.keys(referenceOptions).length > 0) field.referenceOptions = referenceOptions;
 	}
