@@ -212,6 +212,14 @@ function dataJson(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	return object as IDataObject;
 }
 
+/** A list already written as Adobe's operational updates: `[{"op": "add", "value": …}, …]`. */
+function isOperationList(value: unknown[]): boolean {
+	return (
+		value.length > 0 &&
+		value.every((entry) => typeof asObject(entry)?.op === 'string' && 'value' in (entry as object))
+	);
+}
+
 export function readValueSettings(context: IExecuteFunctions, itemIndex: number): ValueSettings {
 	const change = readParameter(context, 'options.listChange', itemIndex, 'replace');
 	return {
@@ -234,10 +242,21 @@ export async function readPlanningData(
 	operation: 'create' | 'update',
 ): Promise<IDataObject> {
 	const settings = readValueSettings(context, itemIndex);
-	if (readParameter(context, 'inputMode', itemIndex, 'mapper') === 'json')
-		return dataJson(context, itemIndex);
+	if (readParameter(context, 'inputMode', itemIndex, 'mapper') === 'json') {
+		const written = dataJson(context, itemIndex);
+		if (operation === 'update' && settings.listChange !== 'replace') {
+			// Types are unknown here: every list given is a list field's values, unless it is
+			// already written as Adobe's operations, which is sent as it is.
+			for (const [key, value] of Object.entries(written)) {
+				if (Array.isArray(value) && !isOperationList(value))
+					written[key] = [{ op: settings.listChange, value }] as IDataObject[];
+			}
+		}
+		return written;
+	}
 	const auto =
-		readParameter(context, 'dataColumns.mappingMode', itemIndex, 'defineBelow') === 'autoMapInputData';
+		readParameter(context, 'dataColumns.mappingMode', itemIndex, 'defineBelow') ===
+		'autoMapInputData';
 	const { values, types } = auto
 		? await inputItemColumns(context, itemIndex, recordTypeId, settings)
 		: definedColumns(context, itemIndex, settings);

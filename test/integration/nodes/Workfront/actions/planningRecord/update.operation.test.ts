@@ -42,10 +42,24 @@ describe('Planning Record > Update', () => {
 			`PATCH /v2/record-types/${seed.campaigns.id}/records/bulk`,
 		]);
 		expect(fixture.simulator.planning.requests[0].body).toEqual(
-			seed.campaignIds
-				.slice(0, 2)
-				.map((id) => ({ id, data: { [seed.fields.channels.id]: ['social'] } })),
+			seed.campaignIds.slice(0, 2).map((id) => ({
+				id,
+				data: { [seed.fields.channels.id]: [{ op: 'add', value: ['social'] }] },
+			})),
 		);
+	});
+
+	test('Data (JSON) already written as operations is sent as written, whatever List Fields says', async () => {
+		const [id] = seed.campaignIds;
+		const operations = [{ op: 'remove', value: ['web'] }];
+		await fixture.output(
+			update(JSON.stringify({ [seed.fields.channels.id]: operations }), { listChange: 'add' }),
+			[{ id }],
+		);
+		// One item: one record's PATCH, its data as written.
+		expect(fixture.simulator.planning.requests[0].body).toEqual({
+			data: { [seed.fields.channels.id]: operations },
+		});
 	});
 
 	test('the mapper with List Fields: Remove takes values out of a multi-select', async () => {
