@@ -35,6 +35,8 @@ const present = new Set(files);
  * leaves this list and gets its test.
  */
 const NO_LOGIC = {
+	'credentials/common/fields.ts':
+		'the fields every credential shows (descriptions); each credential suite reads them',
 	'nodes/Workfront/Workfront.node.ts':
 		'the node description; execute only calls actions/router.ts (tested)',
 	'nodes/Workfront/actions/customApiCall/CustomApiCall.resource.ts':
