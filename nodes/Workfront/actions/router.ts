@@ -14,6 +14,13 @@ type Operation = {
 	execute: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
 };
 
+/**
+ * Resources whose answers hold Workfront's own date form (`2026-10-08T18:00:00:000-0600`, the
+ * classic REST API). Planning writes ISO 8601 already (SPEC: `format: date-time`), so a text value
+ * of a Planning record that happens to look like Workfront's form is the user's, and stays.
+ */
+const CLASSIC_ANSWERS = new Set(['record', 'document', 'customApiCall']);
+
 const RESOURCES: Record<string, Record<string, Operation>> = {
 	record: record.operations,
 	document: document.operations,
@@ -39,6 +46,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const output = await handler.execute.call(withConstantParameters(this), items);
 	// Version 2 writes Workfront's dates as n8n reads them (ISO 8601); a workflow saved with
 	// version 1 keeps Workfront's own form, which its later nodes may rely on.
-	if (outputsIsoDates(this.getNode().typeVersion)) for (const item of output) toIsoDates(item.json);
+	if (CLASSIC_ANSWERS.has(resource) && outputsIsoDates(this.getNode().typeVersion))
+		for (const item of output) toIsoDates(item.json);
 	return [output];
 }

@@ -39,7 +39,10 @@ async function searchPage(
 	const query: Array<[string, string]> = [['limit', String(limit)]];
 	if (paginationToken) query.push(['cursor', paginationToken]);
 	const page = asObject(await planningRequest(context, { method: 'GET', path, query }));
-	const content = (Array.isArray(page?.content) ? page.content : []) as IDataObject[];
+	// Entries that are not objects (a null) are no records, rather than a TypeError in the list.
+	const content = (Array.isArray(page?.content) ? (page.content as unknown[]) : []).filter(
+		(entry): entry is IDataObject => asObject(entry) !== undefined,
+	);
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const cursor = asObject(page?.cursor);
 	return {

@@ -68,6 +68,30 @@ export function parseDate(text: string): number {
 	return Date.parse(workfrontDateToIso(text.trim()) ?? text);
 }
 
+/** ISO 8601 as people and n8n write it: a date, or a date-time with an optional offset. */
+const ISO_DATE =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * Whether text is an ISO 8601 date or date-time of a day that exists (`2026-02-31` is not one,
+ * though JavaScript's Date.parse rolls it over to March), as Planning's date fields take them.
+ */
+export function isIsoDate(text: string): boolean {
+	const found = ISO_DATE.exec(text.trim());
+	if (!found) return false;
+	const [year, month, day] = [Number(found[1]), Number(found[2]), Number(found[3])];
+	const calendar = new Date(Date.UTC(year, month - 1, day));
+	const time = [found[4], found[5], found[6]].map((part) => Number(part ?? 0));
+	return (
+		calendar.getUTCFullYear() === year &&
+		calendar.getUTCMonth() === month - 1 &&
+		calendar.getUTCDate() === day &&
+		time[0] < 24 &&
+		time[1] < 60 &&
+		time[2] < 60
+	);
+}
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**

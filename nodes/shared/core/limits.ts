@@ -158,5 +158,18 @@ export const PLANNING_QUOTAS = {
 	personalViewsPerRecordType: 100,
 } as const;
 
+/**
+ * The most items each cursor-paged Planning list can hold, from Adobe's quotas above: a list that
+ * goes on beyond it is not Planning's, and is stopped (each page a request; a server that always
+ * hands out a new cursor would otherwise be read for ever). Views: Adobe gives 100 personal views
+ * per record type and no quota for shared ones, so ten times that.
+ */
+export const PLANNING_LIST_MOST = {
+	workspaces: PLANNING_QUOTAS.workspacesPerOrganisation,
+	recordTypes: PLANNING_QUOTAS.recordTypesPerWorkspace,
+	fields: PLANNING_QUOTAS.fieldsPerRecordType,
+	views: PLANNING_QUOTAS.personalViewsPerRecordType * 10,
+} as const;
+
 /** Planning's conditions nest groups to any depth (`FilterNodeDto`); the node reads at most this deep, so a hostile JSON filter cannot exhaust the stack. */
 export const PLANNING_MAX_FILTER_DEPTH = 16;

@@ -60,9 +60,10 @@ export interface BatchPlan<P> {
 	/**
 	 * Whether the items of a failed non-atomic batch may simply be sent again one by one. True for
 	 * writes that give the same result when repeated (update, delete); false for creates, which
-	 * could then be created twice.
+	 * could then be created twice. Per item when it depends on what the item sends (an update that
+	 * adds to a list is not repeatable, one that replaces values is).
 	 */
-	repeatable: boolean;
+	repeatable: boolean | ((entry: BatchEntry<P>) => boolean);
 }
 
 /** Workfront refused the whole request before doing anything: nothing of the batch was applied. */
@@ -155,6 +156,8 @@ export async function runInBatches<P>(
 			}
 		}
 	};
+	const repeatable = (entry: BatchEntry<P>) =>
+		typeof plan.repeatable === 'function' ? plan.repeatable(entry) : plan.repeatable;
 	const flush = async () => {
 		const entries = pending;
 		pending = [];
@@ -164,9 +167,11 @@ export async function runInBatches<P>(
 		try {
 			results = await plan.sendBatch(entries, settings.atomic);
 		} catch (error) {
-			if (plan.repeatable && !settings.atomic) return await sendEach(entries, true);
+			const again = settings.atomic ? [] : entries.filter(repeatable);
 			for (const entry of entries)
-				fail(batchFailure(context, error, entries, entry, settings.atomic), entry.itemIndex);
+				if (!again.includes(entry))
+					fail(batchFailure(context, error, entries, entry, settings.atomic), entry.itemIndex);
+			if (again.length > 0) await sendEach(again, true);
 			return;
 		}
 		// Items the answer refused fail; items it left in doubt are sent again one by one only when
@@ -177,7 +182,7 @@ export async function runInBatches<P>(
 			if (!(result instanceof BatchItemNotDone)) return succeed(result, entry.itemIndex);
 			if (result.unknown === undefined)
 				return fail(asItemError(context, result.error, entry.itemIndex), entry.itemIndex);
-			if (plan.repeatable) return again.push(entry);
+			if (repeatable(entry)) return again.push(entry);
 			fail(unknownFate(context, result.unknown, entries, entry), entry.itemIndex);
 		});
 		if (again.length > 0) await sendEach(again, true);

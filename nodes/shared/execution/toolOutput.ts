@@ -23,28 +23,51 @@ function getPath(value: IDataObject, path: string[]): unknown {
 	return current;
 }
 
+/**
+ * Segments that would reach an object's prototype instead of a field: `JSON.parse` keeps
+ * `"__proto__"` as an ordinary key, so an answer can hold it, and a path could walk from it into
+ * `Object.prototype` (the paths may come from the agent, the answer from any server). No field of
+ * a Workfront record has these names.
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Writes own properties only: every step down is an object this function made. */
 function setPath(target: IDataObject, path: string[], value: unknown): void {
 	let current = target;
 	for (const key of path.slice(0, -1)) {
-		const next = current[key];
-		if (next === null || typeof next !== 'object' || Array.isArray(next)) current[key] = {};
+		const next = Object.hasOwn(current, key) ? current[key] : undefined;
+		if (next === null || typeof next !== 'object' || Array.isArray(next)) {
+			Object.defineProperty(current, key, {
+				value: {},
+				enumerable: true,
+				writable: true,
+				configurable: true,
+			});
+		}
 		current = current[key] as IDataObject;
 	}
-	current[path[path.length - 1]] = value as IDataObject[string];
+	Object.defineProperty(current, path[path.length - 1], {
+		value,
+		enumerable: true,
+		writable: true,
+		configurable: true,
+	});
 }
 
 function deletePath(target: IDataObject, path: string[]): void {
 	const parent = getPath(target, path.slice(0, -1));
-	if (parent !== null && typeof parent === 'object')
-		delete (parent as IDataObject)[path[path.length - 1]];
+	const key = path[path.length - 1];
+	if (parent !== null && typeof parent === 'object' && Object.hasOwn(parent, key))
+		delete (parent as IDataObject)[key];
 }
 
-/** The paths a Fields box holds: comma-separated, trimmed, dot paths split. */
+/** The paths a Fields box holds: comma-separated, trimmed; none that could reach a prototype. */
 export function agentPaths(text: string): string[] {
 	return text
 		.split(',')
 		.map((path) => path.trim())
-		.filter(Boolean);
+		.filter(Boolean)
+		.filter((path) => !path.split('.').some((key) => PROTOTYPE_KEYS.has(key)));
 }
 
 /** One record with only the fields selected, or without the fields excepted. */

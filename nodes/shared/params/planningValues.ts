@@ -5,6 +5,7 @@ import { isComputedField, type PlanningField } from '../core/planning';
 import { listOf, personValue } from '../core/planningFilters';
 import { columnKind, recordTypeFields } from '../workfront/planningFields';
 import { failItem, readParameter } from './parameters';
+import { isIsoDate } from '../core/dates';
 
 /** Options of Create and Update that shape the values sent. */
 interface ValueSettings {
@@ -43,14 +44,16 @@ function boolean({ context, itemIndex, label }: Where, value: unknown): boolean 
 
 /**
  * A date as typed: a date alone (`2026-03-15`, as SPEC's `data` example writes one) stays as it
- * is; the editor's date-times (Luxon objects) become ISO text; anything else must read as a date.
+ * is; the editor's date-times (Luxon objects) become ISO text; anything else must be an ISO 8601
+ * date or date-time of a day that exists (JavaScript's Date.parse also takes "foo 1" and rolls
+ * 2026-02-31 over to March).
  */
 function date({ context, itemIndex, label }: Where, value: unknown): string {
 	const luxon = value as { toISO?: () => string };
 	if (typeof luxon?.toISO === 'function') return luxon.toISO();
 	if (value instanceof Date) return value.toISOString();
 	const text = String(value).trim();
-	if (Number.isNaN(Date.parse(text)))
+	if (!isIsoDate(text))
 		failItem(
 			context,
 			itemIndex,

@@ -7,7 +7,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { KINDS } from '../../../credentials/common/kinds';
 import { asObject } from '../core/answers';
 import { PLANNING_API_ROOT } from '../core/planning';
-import { PLANNING_SEARCH_PAGE_SIZE } from '../core/limits';
+import { PLANNING_QUOTAS, PLANNING_SEARCH_PAGE_SIZE } from '../core/limits';
 import type { RequestKind } from '../core/retryPolicy';
 import {
 	credentialKindOf,
@@ -91,11 +91,23 @@ export async function planningRequest<T = IDataObject>(
 export async function planningList(
 	context: WorkfrontContext,
 	path: string,
-	options: { limit: number; max?: number; query?: QueryParams; itemIndex?: number },
+	options: {
+		limit: number;
+		/** The most items this list can hold (PLANNING_LIST_MOST): beyond it, it is stopped. */
+		most: number;
+		max?: number;
+		query?: QueryParams;
+		itemIndex?: number;
+	},
 ): Promise<IDataObject[]> {
 	const items: IDataObject[] = [];
 	const seen = new Set<string>();
 	let cursor: string | undefined;
+	const never = (why: string) =>
+		new NodeOperationError(context.getNode(), `Workfront Planning ${why}; the list was stopped`, {
+			itemIndex: options.itemIndex,
+			description: `Reading ${path} would never end. The items before were not output. Try again later.`,
+		});
 	for (;;) {
 		const wanted = options.max === undefined ? options.limit : options.max - items.length;
 		const query: QueryParams = [
@@ -106,23 +118,18 @@ export async function planningList(
 		const page = asObject(
 			await planningRequest(context, { method: 'GET', path, query, itemIndex: options.itemIndex }),
 		);
-		const content = Array.isArray(page?.content) ? (page.content as IDataObject[]) : [];
+		const content = Array.isArray(page?.content)
+			? (page.content as unknown[]).filter((entry): entry is IDataObject => !!asObject(entry))
+			: [];
 		items.push(...content);
 		const info = asObject(page?.cursor);
 		const next = typeof info?.nextCursor === 'string' ? info.nextCursor : undefined;
 		if (options.max !== undefined && items.length >= options.max)
 			return items.slice(0, options.max);
 		if (info?.hasMore !== true || !next || content.length === 0) return items;
-		if (seen.has(next)) {
-			throw new NodeOperationError(
-				context.getNode(),
-				'Workfront Planning answered the same page cursor twice; the list was stopped',
-				{
-					itemIndex: options.itemIndex,
-					description: `Reading ${path} would never end. The items before were not output. Try again later.`,
-				},
-			);
-		}
+		if (items.length > options.most)
+			throw never(`listed more than ${options.most} items, more than Adobe allows there`);
+		if (seen.has(next)) throw never('answered the same page cursor twice');
 		seen.add(next);
 		cursor = next;
 	}
@@ -151,7 +158,20 @@ export async function planningSearchAll(
 	);
 	const records: IDataObject[] = [];
 	const seen = new Set<string>();
+	// A record type holds at most PLANNING_QUOTAS.recordsPerRecordType records, so this many pages
+	// read them all; a search that goes on is not Planning's.
+	const mostPages = Math.ceil(PLANNING_QUOTAS.recordsPerRecordType / size) + 1;
 	for (let page = 0; ; page += 1) {
+		if (page >= mostPages) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Workfront Planning's search went on beyond ${mostPages} pages of ${size}; it was stopped`,
+				{
+					itemIndex: options.itemIndex,
+					description: `A record type holds at most ${PLANNING_QUOTAS.recordsPerRecordType} records. The records before were not output. Try again later.`,
+				},
+			);
+		}
 		const answer = asObject(
 			await planningRequest(context, {
 				method: 'POST',
@@ -163,12 +183,16 @@ export async function planningSearchAll(
 			}),
 		);
 		const found = asObject(answer?.records);
-		const content = Array.isArray(found?.content) ? (found.content as IDataObject[]) : [];
+		const content = Array.isArray(found?.content)
+			? (found.content as unknown[]).filter((entry): entry is IDataObject => !!asObject(entry))
+			: [];
+		let added = 0;
 		for (const record of content) {
 			const id = typeof record.id === 'string' ? record.id : undefined;
 			if (id !== undefined && seen.has(id)) continue;
 			if (id !== undefined) seen.add(id);
 			records.push(record);
+			added += 1;
 			if (options.max !== undefined && records.length >= options.max) return records;
 		}
 		const totalPages = Number(found?.totalPages);
@@ -177,5 +201,17 @@ export async function planningSearchAll(
 			content.length === 0 ||
 			(Number.isFinite(totalPages) && page + 1 >= totalPages);
 		if (last) return records;
+		// A page of records already output, said not to be the last: the next would be the same.
+		if (added === 0) {
+			throw new NodeOperationError(
+				context.getNode(),
+				'Workfront Planning answered a page of records already read; the search was stopped',
+				{
+					itemIndex: options.itemIndex,
+					description:
+						'Reading on would never end. The records before were not output. Try again later.',
+				},
+			);
+		}
 	}
 }

@@ -461,6 +461,24 @@ function readAnswer(
 }
 
 /**
+ * A successful answer, cleaned of the token it was sent with before anything of it is output:
+ * Workfront has no reason to quote it in a success, but whatever answers in its place might (a 207
+ * whose items quote the request, an echo). The redactor reads the answer's own text first, so an
+ * answer without the token costs a scan of that text (core/redaction.ts). Bytes (a download) are
+ * the document's own and are not read.
+ */
+function answerFreeOfToken(
+	request: WorkfrontRequest,
+	answer: WorkfrontAnswer,
+	read: { body: unknown; text?: string },
+): WorkfrontAnswer {
+	if (request.binary && Buffer.isBuffer(read.body)) return { ...answer, body: read.body };
+	const clean = redactValue(read.body, [answer.token], read.text);
+	// The text is the answer's own only while nothing was taken out of it.
+	return { ...answer, body: clean, text: clean === read.body ? read.text : undefined };
+}
+
+/**
  * The error a failed answer becomes: Workfront's words, cleaned of the token (whatever answered
  * may quote the request back), with a hint that may cost one metadata read (never for a request
  * that is itself such a read).
@@ -593,7 +611,7 @@ export async function workfrontCall(
 			continue;
 		}
 		const read = readAnswer(request, answer);
-		if (!read.failed) return { ...answer, body: read.body, text: read.text };
+		if (!read.failed) return answerFreeOfToken(request, answer, read);
 		const pauseMs = tries.afterStatus(answer, kind);
 		if (pauseMs === undefined) throw await answerFailure(context, request, answer, read, itemIndex);
 		await waitBeforeRetry(context, request, pauseMs);

@@ -1,6 +1,6 @@
 import type { FieldType, IDataObject, ResourceMapperField } from 'n8n-workflow';
 
-import { PLANNING_CURSOR_LIMIT } from '../core/limits';
+import { PLANNING_CURSOR_LIMIT, PLANNING_LIST_MOST } from '../core/limits';
 import { isComputedField, type PlanningField } from '../core/planning';
 import type { WorkfrontContext } from '../transport/connection';
 import { planningList, planningPath } from '../transport/planning';
@@ -23,6 +23,7 @@ export async function recordTypeFields(
 	if (!fields) {
 		fields = planningList(context, planningPath('record-types', recordTypeId, 'fields'), {
 			limit: PLANNING_CURSOR_LIMIT.fields,
+			most: PLANNING_LIST_MOST.fields,
 			itemIndex,
 		}).then((content) => content.map(toField));
 		byType.set(recordTypeId, fields);
@@ -31,12 +32,27 @@ export async function recordTypeFields(
 	return await fields;
 }
 
+/**
+ * A field's options as Adobe describes them (a list of objects, SPEC FieldOptionDto); anything else
+ * an answer holds there is no option, rather than a TypeError when the mapper is built.
+ */
+function optionsOf(field: { options?: unknown }): NonNullable<PlanningField['options']> {
+	return Array.isArray(field.options)
+		? (field.options as unknown[]).filter(
+				(option): option is NonNullable<PlanningField['options']>[number] =>
+					option !== null && typeof option === 'object' && !Array.isArray(option),
+			)
+		: [];
+}
+
 function toField(raw: IDataObject): PlanningField {
+	const options = Array.isArray(raw.options) ? optionsOf(raw) : undefined;
 	return {
 		...(raw as unknown as PlanningField),
 		id: String(raw.id ?? ''),
 		displayName: String(raw.displayName ?? raw.id ?? ''),
 		type: String(raw.type ?? ''),
+		options,
 	};
 }
 
@@ -60,7 +76,7 @@ const COLUMN_KINDS: Record<string, { word: string; type: (field: PlanningField) 
 	CHECKBOX: { word: 'checkbox', type: () => 'boolean' },
 	SINGLE_SELECT: {
 		word: 'single select',
-		type: (field) => (field.options?.length ? 'options' : 'string'),
+		type: (field) => (optionsOf(field).length ? 'options' : 'string'),
 	},
 	MULTI_SELECT: { word: 'multi-select', type: () => 'array' },
 	USER: {
@@ -75,7 +91,14 @@ const COLUMN_KINDS: Record<string, { word: string; type: (field: PlanningField) 
 
 /** The Planning kind of a column as its name says it, e.g. "Budget (currency)" → CURRENCY. */
 export function columnKind(column: Pick<ResourceMapperField, 'displayName'>): string | undefined {
-	const word = /\(([a-z -]+)(?:, [^)]*)?\)$/.exec(column.displayName)?.[1];
+	// Only the last bracket is read: a regular expression over the whole name backtracks on names
+	// made of many "(a, " (a field's name is Planning's, a column's name runs per item and key).
+	const name = column.displayName;
+	const open = name.lastIndexOf('(');
+	const word =
+		open >= 0 && name.endsWith(')')
+			? /^([a-z -]+)(?:, [^)]*)?$/.exec(name.slice(open + 1, -1))?.[1]
+			: undefined;
 	return Object.entries(COLUMN_KINDS).find(
 		([type, kind]) => kind.word === word && type !== 'URL',
 	)?.[0];
@@ -84,7 +107,7 @@ export function columnKind(column: Pick<ResourceMapperField, 'displayName'>): st
 /** "Banana, Apple" for a select's options, so a list column says what it takes. */
 function optionList(field: PlanningField): string {
 	// Without brackets, so that the kind stays the last bracketed word of the column's name.
-	const names = (field.options ?? []).map((option) =>
+	const names = optionsOf(field).map((option) =>
 		String(option.displayName ?? option.name).replace(/[()]/g, ''),
 	);
 	return names.length > 0
@@ -127,7 +150,7 @@ export function planningColumns(fields: PlanningField[]): ResourceMapperField[] 
 			type: columnType,
 			...(columnType === 'options'
 				? {
-						options: (field.options ?? []).map((option) => ({
+						options: optionsOf(field).map((option) => ({
 							name: String(option.displayName ?? option.name),
 							value: String(option.name ?? option.displayName),
 						})),

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/descriptions/planning.description';
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
 import { forEachItem } from '../../../shared/execution/perItem';
-import { PLANNING_CURSOR_LIMIT } from '../../../shared/core/limits';
+import { PLANNING_CURSOR_LIMIT, PLANNING_LIST_MOST } from '../../../shared/core/limits';
 import { readPlanningId } from '../../../shared/params/planningIds';
 import { readLimit } from '../../../shared/params/sizes';
 import { planningList, planningPath } from '../../../shared/transport/planning';
@@ -34,7 +34,12 @@ export async function execute(
 				readPlanningId(this, itemIndex, 'recordType', 'recordType'),
 				'fields',
 			),
-			{ limit: PLANNING_CURSOR_LIMIT.fields, max: readLimit(this, itemIndex), itemIndex },
+			{
+				limit: PLANNING_CURSOR_LIMIT.fields,
+				most: PLANNING_LIST_MOST.fields,
+				max: readLimit(this, itemIndex),
+				itemIndex,
+			},
 		),
 	);
 }

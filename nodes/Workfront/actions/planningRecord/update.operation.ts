@@ -19,7 +19,7 @@ import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
 import { runInBatches, type BatchPlan } from '../../../shared/execution/batches';
 import { planningBulkResults } from '../../../shared/execution/planningBulk';
 import { PLANNING_ID_KINDS, readPlanningId } from '../../../shared/params/planningIds';
-import { readPlanningData, readValueSettings } from '../../../shared/params/planningValues';
+import { readPlanningData } from '../../../shared/params/planningValues';
 import { readPlanningBatchSize } from '../../../shared/params/sizes';
 import {
 	planningPath,
@@ -43,6 +43,15 @@ export const description: INodeProperties[] = showOnlyFor(
 	],
 );
 
+/** Whether a record's data holds a list operation (`[{"op": "add", "value": …}]`, patchRecord). */
+function sendsListOperations(data: IDataObject): boolean {
+	return Object.values(data).some(
+		(value) =>
+			Array.isArray(value) &&
+			value.some((entry) => entry !== null && typeof entry === 'object' && 'op' in entry),
+	);
+}
+
 interface Change {
 	recordTypeId: string;
 	id: string;
@@ -60,7 +69,8 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	const plan: BatchPlan<Change> = {
-		repeatable: readValueSettings(this, 0).listChange === 'replace',
+		// Decided per item from what it sends: a list operation (add, remove) would apply twice.
+		repeatable: ({ payload }) => !sendsListOperations(payload.data),
 		prepare: async (itemIndex) => {
 			requirePlanningCredential(this, itemIndex);
 			const recordTypeId = readPlanningId(this, itemIndex, 'recordType', 'recordType');

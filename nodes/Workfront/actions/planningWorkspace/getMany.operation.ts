@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { planningReturnAll } from '../../../shared/descriptions/planning.description';
 import { showOnlyFor } from '../../../shared/descriptions/displayOptions';
 import { forEachItem } from '../../../shared/execution/perItem';
-import { PLANNING_CURSOR_LIMIT } from '../../../shared/core/limits';
+import { PLANNING_CURSOR_LIMIT, PLANNING_LIST_MOST } from '../../../shared/core/limits';
 import { readLimit } from '../../../shared/params/sizes';
 import { planningList } from '../../../shared/transport/planning';
 
@@ -20,6 +20,7 @@ export async function execute(
 	return await forEachItem(this, items, async (itemIndex) =>
 		planningList(this, 'workspaces', {
 			limit: PLANNING_CURSOR_LIMIT.workspaces,
+			most: PLANNING_LIST_MOST.workspaces,
 			max: readLimit(this, itemIndex),
 			itemIndex,
 		}),

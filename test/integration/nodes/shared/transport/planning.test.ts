@@ -149,6 +149,7 @@ describe('planningList (cursor pages)', () => {
 			fixture.simulator.planning.addWorkspace({ name: `Team ${index}` });
 		const items = await planningList(context(), 'workspaces', {
 			limit: 2,
+			most: 1000,
 			query: [['sort', 'name']],
 		});
 		expect(items).toHaveLength(6);
@@ -163,7 +164,7 @@ describe('planningList (cursor pages)', () => {
 	test('max: asks only for what is still wanted, and stops there', async () => {
 		for (let index = 0; index < 5; index += 1)
 			fixture.simulator.planning.addWorkspace({ name: `Team ${index}` });
-		const items = await planningList(context(), 'workspaces', { limit: 4, max: 5 });
+		const items = await planningList(context(), 'workspaces', { limit: 4, most: 1000, max: 5 });
 		expect(items).toHaveLength(5);
 		expect(
 			fixture.simulator.planning.requests.map(({ query }) =>
@@ -178,7 +179,9 @@ describe('planningList (cursor pages)', () => {
 		['no cursor object at all', {}],
 	])('the list ends: %s', async (_, cursor) => {
 		answerPages(WORKSPACES, [{ content: [{ id: 'Ws1' }], cursor }]);
-		expect(await planningList(context(), 'workspaces', { limit: 50 })).toEqual([{ id: 'Ws1' }]);
+		expect(await planningList(context(), 'workspaces', { limit: 50, most: 1000 })).toEqual([
+			{ id: 'Ws1' },
+		]);
 		expect(planningLog()).toHaveLength(1);
 	});
 
@@ -187,16 +190,31 @@ describe('planningList (cursor pages)', () => {
 			{ content: [{ id: 'Ws1' }], cursor: { hasMore: true, nextCursor: 'c2' } },
 			{ content: [], cursor: { hasMore: true, nextCursor: 'c3' } },
 		]);
-		expect(await planningList(context(), 'workspaces', { limit: 50 })).toEqual([{ id: 'Ws1' }]);
+		expect(await planningList(context(), 'workspaces', { limit: 50, most: 1000 })).toEqual([
+			{ id: 'Ws1' },
+		]);
 		expect(planningLog()).toEqual([
 			'GET /maestro/api/v2/workspaces?limit=50',
 			'GET /maestro/api/v2/workspaces?limit=50&cursor=c2',
 		]);
 	});
 
+	test('a list that goes on beyond what Adobe allows there is stopped, whatever new cursors come', async () => {
+		const pages = Array.from({ length: 8 }, (_, index) => ({
+			content: [{ id: `Ws${index}a` }, { id: `Ws${index}b` }],
+			cursor: { hasMore: true, nextCursor: `fresh-${index}` },
+		}));
+		answerPages(WORKSPACES, pages);
+		await expect(planningList(context(), 'workspaces', { limit: 2, most: 5 })).rejects.toThrow(
+			/listed more than 5 items, more than Adobe allows there; the list was stopped/,
+		);
+		// Bounded: the page that went past 5 items is the last one asked for.
+		expect(planningLog()).toHaveLength(3);
+	});
+
 	test('an answer without content is an empty list, not a failure', async () => {
 		answerPages(WORKSPACES, [{ something: 'else' }]);
-		expect(await planningList(context(), 'workspaces', { limit: 50 })).toEqual([]);
+		expect(await planningList(context(), 'workspaces', { limit: 50, most: 1000 })).toEqual([]);
 	});
 
 	test('a cursor that comes back stops the list with an error of the item, naming the path', async () => {
@@ -205,7 +223,11 @@ describe('planningList (cursor pages)', () => {
 			{ content: [{ id: 'Ws2' }], cursor: { hasMore: true, nextCursor: 'c3' } },
 			{ content: [{ id: 'Ws3' }], cursor: { hasMore: true, nextCursor: 'c2' } },
 		]);
-		const error = await planningList(context(), 'workspaces', { limit: 50, itemIndex: 2 }).then(
+		const error = await planningList(context(), 'workspaces', {
+			limit: 50,
+			most: 1000,
+			itemIndex: 2,
+		}).then(
 			() => undefined,
 			(thrown: unknown) => thrown as NodeOperationError,
 		);
