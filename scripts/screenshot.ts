@@ -7,7 +7,6 @@ import { chromium, type Page, type Response } from 'playwright-core';
 
 import { chain, workfrontNode } from './lib/workflows';
 import { startDemo } from './lib/demoEnvironment';
-import { demoWorkflows } from './lib/demoWorkflows';
 import { freePort, PACKAGE_ROOT } from './lib/n8nInstance';
 import { OWNER } from './lib/n8nServer';
 
@@ -459,8 +458,8 @@ async function main(): Promise<void> {
 			console.error("The check did not see the control workflow's two known errors.");
 			failed = true;
 		}
-		// The sample workflows' nodes (their IDs do not matter here: only names and types are used).
-		const samples = demoWorkflows({ campaignFormId: '', briefDocumentId: '' });
+		// Every sample workflow as the demo imported it, the Planning one included.
+		const samples = demo.sampleWorkflows;
 		// The README's screenshots show n8n 1.x; with --n8n=2 only the check runs.
 		const shots: Record<string, Record<string, string>> = {
 			demoTemplate:

@@ -46,6 +46,8 @@ export interface Demo {
 	n8nOutput: { text: string };
 	/** The run of each sample workflow at start. */
 	runs: SampleRun[];
+	/** The sample workflows as imported (with the seeded records' IDs). */
+	sampleWorkflows: IDataObject[];
 	stop(): Promise<void>;
 }
 
@@ -217,6 +219,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		owner: OWNER,
 		workflows: workflows.map(({ id, name }) => ({ id: String(id), name: String(name) })),
 		installedPackage: join(n8n.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-workfront'),
+		sampleWorkflows: workflows,
 		n8nOutput: server.output,
 		runs,
 		stop: async () => {
